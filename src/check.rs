@@ -1,0 +1,240 @@
+//! The engine: compiled rules against one document, giving findings in read-text offsets. It does
+//! no I/O and knows nothing of files, lines or output formats.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::rules::{Kind, Rule, RuleSet};
+
+/// One violation, before it is placed in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Index of the rule in the [`RuleSet`].
+    pub rule: usize,
+    /// The matched words in read-text offsets; empty (at the scope's start) for a missing
+    /// courtesy or too few occurrences.
+    pub span: Range<usize>,
+    /// Whether `span` covers matched words (false for a missing courtesy).
+    pub matched: bool,
+    /// The message to show.
+    pub message: String,
+}
+
+/// Runs every rule that applies to the document's channel.
+pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (index, rule) in rules.rules().iter().enumerate() {
+        if rule.applies_to(doc.channel) {
+            check_rule(index, rule, doc, &mut findings);
+        }
+    }
+    findings.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+    findings
+}
+
+fn check_rule(index: usize, rule: &Rule, doc: &Document, out: &mut Vec<Finding>) {
+    let regions = doc.regions(rule.speaker);
+    if regions.is_empty() && rule.kind != Kind::Require {
+        return;
+    }
+    let found = |f: Finding| Finding { rule: index, ..f };
+    match rule.kind {
+        Kind::Ban | Kind::Prefer => {
+            for span in matches(rule, doc, &regions) {
+                let message = rule
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| match rule.suggest.first() {
+                        Some(better) if rule.kind == Kind::Prefer => {
+                            format!("Prefer “{better}” to “{}”.", &doc.text[span.clone()])
+                        }
+                        _ => format!("Avoid “{}”.", &doc.text[span.clone()]),
+                    });
+                out.push(found(hit(span, message)));
+            }
+        }
+        Kind::Require => {
+            if rule.when.as_ref().is_some_and(|w| !w.is_match(&doc.text)) {
+                return;
+            }
+            let Some(scope) = doc.scope(rule.within) else {
+                return;
+            };
+            let in_scope: Vec<Range<usize>> = regions
+                .iter()
+                .filter_map(|r| intersect(r, &scope))
+                .collect();
+            if matches(rule, doc, &in_scope).next().is_none() {
+                let message = rule.message.clone().unwrap_or_else(|| {
+                    format!(
+                        "Missing courtesy in the {}: expected one of {}.",
+                        rule.within.as_str(),
+                        quoted_list(&rule.phrases)
+                    )
+                });
+                out.push(found(missing(scope.start, message)));
+            }
+        }
+        Kind::Limit => {
+            let spans: Vec<Range<usize>> = matches(rule, doc, &regions).collect();
+            let count = spans.len();
+            let default = |bound: &str, n: usize| {
+                format!(
+                    "{} used {count} time{}; {bound} {n}.",
+                    quoted_list(&rule.phrases),
+                    if count == 1 { "" } else { "s" }
+                )
+            };
+            if let Some(max) = rule.max.filter(|&max| count > max) {
+                let message = rule
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| default("at most", max));
+                out.push(found(hit(spans[max].clone(), message)));
+            }
+            if let Some(min) = rule.min.filter(|&min| count < min) {
+                let message = rule
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| default("at least", min));
+                let start = regions.first().map_or(0, |r| r.start);
+                out.push(found(missing(start, message)));
+            }
+        }
+    }
+}
+
+fn hit(span: Range<usize>, message: String) -> Finding {
+    Finding {
+        rule: 0,
+        span,
+        matched: true,
+        message,
+    }
+}
+
+fn missing(at: usize, message: String) -> Finding {
+    Finding {
+        rule: 0,
+        span: at..at,
+        matched: false,
+        message,
+    }
+}
+
+/// The rule's matches that lie inside one of `regions` and outside every exception.
+fn matches<'a>(
+    rule: &'a Rule,
+    doc: &'a Document,
+    regions: &'a [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let exceptions: Vec<Range<usize>> = rule
+        .exceptions
+        .as_ref()
+        .map(|e| e.find_iter(&doc.text).map(|m| m.range()).collect())
+        .unwrap_or_default();
+    rule.matcher
+        .find_iter(&doc.text)
+        .map(|m| m.range())
+        .filter(move |m| regions.iter().any(|r| r.start <= m.start && m.end <= r.end))
+        .filter(move |m| {
+            !exceptions
+                .iter()
+                .any(|e| e.start <= m.start && m.end <= e.end)
+        })
+}
+
+fn intersect(a: &Range<usize>, b: &Range<usize>) -> Option<Range<usize>> {
+    let r = a.start.max(b.start)..a.end.min(b.end);
+    (!r.is_empty()).then_some(r)
+}
+
+fn quoted_list(phrases: &[String]) -> String {
+    let shown: Vec<String> = phrases.iter().take(4).map(|p| format!("“{p}”")).collect();
+    let more = if phrases.len() > 4 { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::offsets::OffsetMap;
+    use crate::document::speakers::Speakers;
+    use crate::rules::PackSource;
+
+    fn rules(body: &str) -> RuleSet {
+        RuleSet::load(&[PackSource {
+            origin: "test.toml".into(),
+            text: format!("[pack]\nname = \"t\"\n{body}"),
+        }])
+        .unwrap()
+    }
+
+    fn run(rules: &RuleSet, text: &str) -> Vec<(String, String)> {
+        let doc = Document::new(
+            text.to_string(),
+            OffsetMap::identity(text.len()),
+            &Speakers::default(),
+            None,
+        );
+        check(rules, &doc)
+            .into_iter()
+            .map(|f| (rules.rules()[f.rule].id.clone(), text[f.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn agent_rules_never_fire_on_customer_turns() {
+        let r =
+            rules("[[rule]]\nid = \"policy\"\nkind = \"ban\"\nphrases = [\"that's our policy\"]\n");
+        let found = run(
+            &r,
+            "Customer: So “that’s our policy” is all you say?\nAgent: Yes, that is our\npolicy.\n",
+        );
+        assert_eq!(found, [("policy".into(), "that is our\npolicy".into())]);
+    }
+
+    #[test]
+    fn exceptions_hide_matches_inside_them() {
+        let r = rules(
+            "[[rule]]\nid = \"hold\"\nkind = \"ban\"\nphrases = [\"hold on\"]\nexceptions = [\"hold on to\"]\n",
+        );
+        assert_eq!(run(&r, "Hold on to your receipt.").len(), 0);
+        assert_eq!(run(&r, "Hold on.").len(), 1);
+    }
+
+    #[test]
+    fn require_reports_a_missing_courtesy_at_its_scope_only_when_it_applies() {
+        let r = rules(
+            "[[rule]]\nid = \"sorry\"\nkind = \"require\"\nphrases = [\"sorry\"]\nwhen = [\"delay\"]\n[[rule]]\nid = \"hi\"\nkind = \"require\"\nwithin = \"opening\"\nphrases = [\"hello\"]\n",
+        );
+        assert_eq!(run(&r, "Hello,\n\nYour parcel is here."), []);
+        assert_eq!(
+            run(&r, "Hello,\n\nThere is a delay."),
+            [("sorry".into(), String::new())]
+        );
+        assert_eq!(
+            run(&r, "Dear Sam,\n\nHello again."),
+            [("hi".into(), String::new())]
+        );
+    }
+
+    #[test]
+    fn limit_reports_the_first_occurrence_past_max() {
+        let r = rules(
+            "[[rule]]\nid = \"unf\"\nkind = \"limit\"\nmax = 1\nphrases = [\"unfortunately\"]\n",
+        );
+        let text = "Unfortunately a. unfortunately b. Unfortunately c.";
+        let found = run(&r, text);
+        assert_eq!(found, [("unf".into(), "unfortunately".into())]);
+    }
+
+    #[test]
+    fn channel_rules_skip_other_channels() {
+        let r = rules(
+            "[[rule]]\nid = \"noreply\"\nkind = \"ban\"\nchannels = [\"email\"]\nphrases = [\"do not reply\"]\n",
+        );
+        assert_eq!(run(&r, "Agent: do not reply to this").len(), 0);
+        assert_eq!(run(&r, "Please do not reply to this").len(), 1);
+    }
+}

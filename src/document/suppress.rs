@@ -1,0 +1,115 @@
+//! Suppression comments: `scriptlint-disable-next-line [ID ...]`, `scriptlint-disable [ID ...]`
+//! ... `scriptlint-enable [ID ...]`, and `scriptlint-disable-file [ID ...]`. They are found in
+//! the decoded source by their distinctive keyword, so they work inside any comment syntax
+//! (`<!-- -->`, `{# #}`, `#`, `//`) without each reader knowing about them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::LineIndex;
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"scriptlint-(disable-next-line|disable-file|disable|enable)\b([ \t]+[a-z0-9][a-z0-9 \t,-]*)?")
+        .unwrap_or_else(|e| unreachable!("directive pattern: {e}"))
+});
+
+/// Which rules a directive names; empty means all.
+type Ids = Vec<String>;
+
+/// The suppressions of one file, by 0-based source line.
+#[derive(Debug, Clone, Default)]
+pub struct Suppressions {
+    file: Vec<Ids>,
+    next_line: Vec<(usize, Ids)>,
+    /// Disabled regions: first line, last line (inclusive; `usize::MAX` when never enabled).
+    regions: Vec<(usize, usize, Ids)>,
+    /// Every rule id a directive names, with its 0-based line, so unknown ids can be reported.
+    named: Vec<(usize, String)>,
+}
+
+impl Suppressions {
+    /// Finds every directive in `text`.
+    pub fn parse(text: &str, lines: &LineIndex) -> Self {
+        let mut s = Suppressions::default();
+        let mut open: Vec<(usize, Ids)> = Vec::new();
+        for caps in DIRECTIVE.captures_iter(text) {
+            let line = lines.line_of(caps.get(0).map_or(0, |m| m.start()));
+            let ids: Ids = caps
+                .get(2)
+                .map(|m| {
+                    m.as_str()
+                        .split([' ', '\t', ','])
+                        .filter(|id| !id.is_empty() && !id.starts_with('-'))
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            s.named.extend(ids.iter().map(|id| (line, id.clone())));
+            match &caps[1] {
+                "disable-next-line" => s.next_line.push((line + 1, ids)),
+                "disable-file" => s.file.push(ids),
+                "disable" => open.push((line, ids)),
+                _ => {
+                    // `enable` closes the regions it names (all of them when it names none).
+                    let (closed, still_open): (Vec<_>, Vec<_>) = open
+                        .into_iter()
+                        .partition(|(_, o)| ids.is_empty() || o.iter().any(|id| ids.contains(id)));
+                    s.regions
+                        .extend(closed.into_iter().map(|(first, o)| (first, line, o)));
+                    open = still_open;
+                }
+            }
+        }
+        s.regions
+            .extend(open.into_iter().map(|(first, o)| (first, usize::MAX, o)));
+        s
+    }
+
+    /// Whether a finding of `rule` on 0-based `line` is suppressed.
+    pub fn covers(&self, rule: &str, line: usize) -> bool {
+        let names = |ids: &Ids| ids.is_empty() || ids.iter().any(|id| id == rule);
+        self.file.iter().any(names)
+            || self
+                .next_line
+                .iter()
+                .any(|(l, ids)| *l == line && names(ids))
+            || self
+                .regions
+                .iter()
+                .any(|(first, last, ids)| (*first..=*last).contains(&line) && names(ids))
+    }
+
+    /// Every rule id named by a directive, with its 0-based line.
+    pub fn named_ids(&self) -> &[(usize, String)] {
+        &self.named
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Suppressions {
+        Suppressions::parse(text, &LineIndex::new(text))
+    }
+
+    #[test]
+    fn next_line_suppresses_only_the_next_line_and_named_rules() {
+        let s = parse("<!-- scriptlint-disable-next-line hold-on -->\nhold on\nhold on");
+        assert!(s.covers("hold-on", 1));
+        assert!(!s.covers("calm-down", 1));
+        assert!(!s.covers("hold-on", 2));
+    }
+
+    #[test]
+    fn disable_enable_regions_and_whole_file() {
+        let s = parse("# scriptlint-disable\na\n# scriptlint-enable\nb");
+        assert!(s.covers("any", 1));
+        assert!(!s.covers("any", 3));
+        let s = parse("{# scriptlint-disable-file calm-down #}\n");
+        assert!(s.covers("calm-down", 40));
+        assert!(!s.covers("hold-on", 40));
+        assert_eq!(s.named_ids(), [(0, "calm-down".to_string())]);
+    }
+}

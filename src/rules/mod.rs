@@ -1,0 +1,146 @@
+//! Rules: the pack format, the phrase compiler, the built-in packs, and the compiled
+//! [`RuleSet`] the engine runs. Packs are given as text (the caller reads files), so loading does
+//! no I/O and every error can name the pack, line and column.
+
+pub mod builtin;
+mod load;
+pub mod phrase;
+pub mod schema;
+
+use std::collections::HashMap;
+
+use regex::Regex;
+
+pub use load::{LoadError, PackSource};
+pub use schema::{Channel, Examples, Kind, Severity, Speaker, Within};
+
+/// A rule ready to run: phrases expanded and compiled, defaults filled in.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Unique kebab-case id.
+    pub id: String,
+    /// Name of the pack it came from.
+    pub pack: String,
+    /// What it checks.
+    pub kind: Kind,
+    /// Severity after config overrides.
+    pub severity: Severity,
+    /// The message shown on every finding, if the author wrote one.
+    pub message: Option<String>,
+    /// Why the phrase hurts, for trainers.
+    pub why: Option<String>,
+    /// Better wordings, best first.
+    pub suggest: Vec<String>,
+    /// Whose turns it judges.
+    pub speaker: Speaker,
+    /// Channels it applies to; empty means all.
+    pub channels: Vec<Channel>,
+    /// Where a `require` rule looks.
+    pub within: Within,
+    /// Fewest occurrences a `limit` accepts.
+    pub min: Option<usize>,
+    /// Most occurrences a `limit` accepts.
+    pub max: Option<usize>,
+    /// The phrases as written, lists expanded, for `explain` and `rules`.
+    pub phrases: Vec<String>,
+    /// Raw patterns as written.
+    pub patterns: Vec<String>,
+    /// The rule's own test cases.
+    pub examples: Examples,
+    /// All phrases and patterns as one case-insensitive regex.
+    pub(crate) matcher: Regex,
+    /// Exception phrases; a match inside one is not reported.
+    pub(crate) exceptions: Option<Regex>,
+    /// Phrases that make a `require` rule apply.
+    pub(crate) when: Option<Regex>,
+}
+
+impl Rule {
+    /// A `ban` with exactly one suggestion, or any `prefer`, can be fixed without a human
+    /// choosing between wordings.
+    pub fn fix(&self) -> Option<&str> {
+        match (self.kind, self.suggest.as_slice()) {
+            (Kind::Ban, [only]) => Some(only),
+            (Kind::Prefer, [first, ..]) => Some(first),
+            _ => None,
+        }
+    }
+
+    /// Whether the rule judges documents of `channel` (`None`: the channel is unknown, so every
+    /// rule applies).
+    pub fn applies_to(&self, channel: Option<Channel>) -> bool {
+        match channel {
+            Some(c) => self.channels.is_empty() || self.channels.contains(&c),
+            None => true,
+        }
+    }
+}
+
+/// A pack's name and where it came from, for `scriptlint rules`.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    /// The `[pack] name`.
+    pub name: String,
+    /// The `[pack] description`.
+    pub description: Option<String>,
+    /// The file it was read from, or `builtin:NAME`.
+    pub origin: String,
+}
+
+/// Every loaded rule, in pack order, with an index by id.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    packs: Vec<PackInfo>,
+    by_id: HashMap<String, usize>,
+}
+
+impl RuleSet {
+    /// Loads and compiles packs; lists defined in any pack are visible to all of them.
+    pub fn load(sources: &[PackSource]) -> Result<RuleSet, LoadError> {
+        let (packs, rules) = load::load(sources)?;
+        Ok(RuleSet::from_parts(packs, rules))
+    }
+
+    fn from_parts(packs: Vec<PackInfo>, rules: Vec<Rule>) -> RuleSet {
+        let by_id = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        RuleSet {
+            rules,
+            packs,
+            by_id,
+        }
+    }
+
+    /// The rules, in the order their packs were given.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The packs the rules came from.
+    pub fn packs(&self) -> &[PackInfo] {
+        &self.packs
+    }
+
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.by_id.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// Keeps the rules for which `keep` returns a severity (possibly changed), drops the rest.
+    /// Config severity overrides, `off`, `--select` and `--ignore` all go through here.
+    pub fn retain_with_severity(self, mut keep: impl FnMut(&Rule) -> Option<Severity>) -> Self {
+        let rules = self
+            .rules
+            .into_iter()
+            .filter_map(|mut rule| {
+                rule.severity = keep(&rule)?;
+                Some(rule)
+            })
+            .collect();
+        RuleSet::from_parts(self.packs, rules)
+    }
+}
