@@ -46,7 +46,10 @@ pub fn discover(paths: &[PathBuf], filter: &FileFilter) -> (Vec<PathBuf>, Vec<Fi
         for entry in WalkBuilder::new(path).build() {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && filter.wants(e.path()) => {
-                    files.push(e.into_path());
+                    // Walking `.` yields `./a.txt`; report `a.txt`, as ripgrep does.
+                    let path = e.into_path();
+                    let shown = path.strip_prefix(".").map(Path::to_path_buf);
+                    files.push(shown.unwrap_or(path));
                 }
                 Ok(_) => {}
                 Err(err) => errors.push(FileError {

@@ -55,11 +55,11 @@ fn summary_line(report: &Report) -> String {
         return format!("No problems found in {files}.");
     }
     format!(
-        "Found {} ({}, {}, {}) in {files}.",
+        "Found {} ({}, {}, {} info) in {files}.",
         plural(s.total(), "problem"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
-        plural(s.infos, "info")
+        s.infos
     )
 }
 
