@@ -23,24 +23,28 @@ pub struct Finding {
 /// Runs every rule that applies to the document's channel.
 pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let candidates = rules.candidates(&doc.text);
     for (index, rule) in rules.rules().iter().enumerate() {
         if rule.applies_to(doc.channel) {
-            check_rule(index, rule, doc, &mut findings);
+            check_rule(index, rule, doc, candidates[index], &mut findings);
         }
     }
     findings.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
     findings
 }
 
-fn check_rule(index: usize, rule: &Rule, doc: &Document, out: &mut Vec<Finding>) {
+/// Checks one rule; `may_match` is false when the prefilter found none of its anchors, so its
+/// matches are known to be none without running its regex.
+fn check_rule(index: usize, rule: &Rule, doc: &Document, may_match: bool, out: &mut Vec<Finding>) {
     let regions = doc.regions(rule.speaker);
     if regions.is_empty() && rule.kind != Kind::Require {
         return;
     }
+    let searched: &[Range<usize>] = if may_match { &regions } else { &[] };
     let found = |f: Finding| Finding { rule: index, ..f };
     match rule.kind {
         Kind::Ban | Kind::Prefer => {
-            for span in matches(rule, doc, &regions) {
+            for span in matches(rule, doc, searched) {
                 let message = rule
                     .message
                     .clone()
@@ -60,7 +64,7 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, out: &mut Vec<Finding>)
             let Some(scope) = doc.scope(rule.within) else {
                 return;
             };
-            let in_scope: Vec<Range<usize>> = regions
+            let in_scope: Vec<Range<usize>> = searched
                 .iter()
                 .filter_map(|r| intersect(r, &scope))
                 .collect();
@@ -76,7 +80,7 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, out: &mut Vec<Finding>)
             }
         }
         Kind::Limit => {
-            let spans: Vec<Range<usize>> = matches(rule, doc, &regions).collect();
+            let spans: Vec<Range<usize>> = matches(rule, doc, searched).collect();
             let count = spans.len();
             let default = |bound: &str, n: usize| {
                 format!(

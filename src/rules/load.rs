@@ -176,6 +176,11 @@ fn compile_rule(
         alternatives.push(pattern.get_ref().clone());
     }
     let matcher = alternation(&alternatives).map_err(|e| fail(raw.id.span(), e))?;
+    let anchors = if raw.patterns.is_empty() {
+        phrases.iter().map(|(p, _)| phrase::anchor(p)).collect()
+    } else {
+        None
+    };
     let exceptions = phrase_regex(&expand(&raw.exceptions)?).map_err(|e| fail(raw.id.span(), e))?;
     let when = phrase_regex(&expand(&raw.when)?).map_err(|e| fail(raw.id.span(), e))?;
 
@@ -196,6 +201,7 @@ fn compile_rule(
         patterns: raw.patterns.iter().map(|p| p.get_ref().clone()).collect(),
         examples: raw.examples.clone(),
         matcher,
+        anchors,
         exceptions,
         when,
     })

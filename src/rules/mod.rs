@@ -5,11 +5,14 @@
 pub mod builtin;
 mod load;
 pub mod phrase;
+mod prefilter;
 pub mod schema;
 
 use std::collections::HashMap;
 
 use regex::Regex;
+
+use prefilter::Prefilter;
 
 pub use load::{LoadError, PackSource};
 pub use schema::{Channel, Examples, Kind, Severity, Speaker, Within};
@@ -49,6 +52,8 @@ pub struct Rule {
     pub examples: Examples,
     /// All phrases and patterns as one case-insensitive regex.
     pub(crate) matcher: Regex,
+    /// A word of each phrase every match contains, for the prefilter; `None`: always run.
+    pub(crate) anchors: Option<Vec<String>>,
     /// Exception phrases; a match inside one is not reported.
     pub(crate) exceptions: Option<Regex>,
     /// Phrases that make a `require` rule apply.
@@ -88,11 +93,12 @@ pub struct PackInfo {
 }
 
 /// Every loaded rule, in pack order, with an index by id.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RuleSet {
     rules: Vec<Rule>,
     packs: Vec<PackInfo>,
     by_id: HashMap<String, usize>,
+    prefilter: Prefilter,
 }
 
 impl RuleSet {
@@ -108,11 +114,19 @@ impl RuleSet {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
+        let anchors: Vec<_> = rules.iter().map(|r| r.anchors.clone()).collect();
         RuleSet {
             rules,
             packs,
             by_id,
+            prefilter: Prefilter::new(&anchors),
         }
+    }
+
+    /// For each rule, whether it can match `text` at all: one scan of the text for every rule's
+    /// anchor words, so that only the rules that can match run their regexes.
+    pub fn candidates(&self, text: &str) -> Vec<bool> {
+        self.prefilter.candidates(text)
     }
 
     /// The rules, in the order their packs were given.

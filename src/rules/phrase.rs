@@ -90,6 +90,27 @@ pub fn compile(phrase: &str) -> Result<String, PhraseError> {
     ))
 }
 
+/// A word that occurs, spelt the same up to ASCII case, in every text the phrase matches: the
+/// longest word that is not part of a contraction, has no apostrophe, and is plain ASCII. The
+/// prefilter looks for it before the phrase's regex runs; `None` means there is no such word.
+pub fn anchor(phrase: &str) -> Option<String> {
+    let words = long_form(phrase);
+    let mut paired = vec![false; words.len()];
+    for i in 1..words.len() {
+        if contraction_of(&words[i - 1], &words[i]).is_some() {
+            paired[i - 1] = true;
+            paired[i] = true;
+        }
+    }
+    words
+        .iter()
+        .zip(paired)
+        .filter(|(w, paired)| !paired && *w != "*" && w.is_ascii() && !w.contains('\''))
+        .map(|(w, _)| w)
+        .max_by_key(|w| w.len())
+        .cloned()
+}
+
 /// The regex for a run of long-form words. Wherever two neighbouring words have a contraction,
 /// both readings are offered, and the rest is built again after each, so that "that is not"
 /// matches "that is not", "that's not" and "that isn't" alike. Phrases are a few words long, so
@@ -342,6 +363,25 @@ mod tests {
         assert!(hits("e-mail", "send an E-mail"));
         assert!(hits("24/7 (really)", "we are open 24/7 (really)"));
         assert!(!hits("a.b", "axb"));
+    }
+
+    #[test]
+    fn anchors_are_words_every_match_contains() {
+        assert_eq!(anchor("that's our policy").as_deref(), Some("policy"));
+        assert_eq!(anchor("I can't help you").as_deref(), Some("help"));
+        assert_eq!(anchor("e-mail").as_deref(), Some("e-mail"));
+        assert_eq!(anchor("can't"), None);
+        assert_eq!(anchor("customer's *"), None);
+        for (phrase, text) in [
+            ("I can't help you", "I cannot help you"),
+            ("that is not my job", "that isn’t my job"),
+        ] {
+            let a = anchor(phrase).unwrap();
+            assert!(
+                hits(phrase, text) && text.to_lowercase().contains(&a),
+                "{phrase}"
+            );
+        }
     }
 
     #[test]
