@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod hint;
 pub mod lint;
 pub mod report;
 pub mod rules;

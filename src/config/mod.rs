@@ -105,6 +105,8 @@ fn read(path: &Path) -> Result<String, ConfigError> {
 /// Reads the config the command line points at (or finds one from `cwd`), merges the command
 /// line into it, and compiles everything.
 pub fn resolve(overrides: &Overrides, cwd: &Path) -> Result<Settings, ConfigError> {
+    // Messages name files as the user would type them: relative to the working folder.
+    let shown = |p: &Path| p.strip_prefix(cwd).unwrap_or(p).display().to_string();
     let path = match &overrides.config {
         ConfigChoice::Discover => discover(cwd),
         ConfigChoice::File(p) => Some(cwd.join(p)),
@@ -116,10 +118,10 @@ pub fn resolve(overrides: &Overrides, cwd: &Path) -> Result<Settings, ConfigErro
             let raw = toml::from_str::<RawConfig>(&text).map_err(|e| {
                 let (line, column) = line_col(&text, e.span().map_or(0, |s| s.start));
                 ConfigError::Invalid {
-                    path: p.display().to_string(),
+                    path: shown(p),
                     line,
                     column,
-                    problem: e.message().trim_end().to_string(),
+                    problem: crate::hint::explain_unknown_key(e.message().trim_end()),
                 }
             })?;
             (raw, text)
@@ -130,7 +132,6 @@ pub fn resolve(overrides: &Overrides, cwd: &Path) -> Result<Settings, ConfigErro
         .as_deref()
         .and_then(Path::parent)
         .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
-    let shown = |p: &Path| p.display().to_string();
 
     let mut sources = Vec::new();
     if raw.builtin.unwrap_or(true) && !overrides.no_builtin {
@@ -172,7 +173,8 @@ pub fn resolve(overrides: &Overrides, cwd: &Path) -> Result<Settings, ConfigErro
         let known = rules.get(name).is_some() || rules.rules().iter().any(|r| &r.pack == name);
         if !known {
             return Err(ConfigError::Option(format!(
-                "`{name}` is neither a loaded rule nor a pack (see `scriptlint rules`)"
+                "`{name}` is neither a loaded rule nor a pack{} (see `scriptlint rules`)",
+                rule_hint(&rules, name)
             )));
         }
     }
@@ -205,6 +207,13 @@ pub fn resolve(overrides: &Overrides, cwd: &Path) -> Result<Settings, ConfigErro
         speakers,
         files,
     })
+}
+
+/// " (did you mean `x`?)" for a name that is close to a loaded rule id, else nothing.
+fn rule_hint(rules: &RuleSet, name: &str) -> String {
+    crate::hint::closest(name, rules.rules().iter().map(|r| r.id.as_str()))
+        .map(|best| format!(" (did you mean `{best}`?)"))
+        .unwrap_or_default()
 }
 
 /// What `scriptlint init` writes: every setting, at its default, with a comment saying what it

@@ -106,7 +106,7 @@ fn parse(source: &PackSource) -> Result<Parsed<'_>, LoadError> {
                 line,
                 column,
                 rule: None,
-                problem: e.message().trim_end().to_string(),
+                problem: crate::hint::explain_unknown_key(e.message().trim_end()),
             })
         }
     }
@@ -150,7 +150,13 @@ fn compile_rule(
             match item.get_ref().strip_prefix('@') {
                 Some(name) => {
                     let list = lists.get(name).ok_or_else(|| {
-                        fail(item.span(), format!("there is no list named `{name}`"))
+                        let hint = crate::hint::closest(name, lists.keys().copied())
+                            .map(|best| format!(" (did you mean `@{best}`?)"))
+                            .unwrap_or_default();
+                        fail(
+                            item.span(),
+                            format!("there is no list named `{name}`{hint}"),
+                        )
                     })?;
                     out.extend(list.iter().map(|s| (s.clone(), item.span())));
                 }
@@ -310,7 +316,10 @@ mod tests {
         ))
         .unwrap_err();
         assert_eq!((err.line, err.column), (6, 1));
-        assert!(err.problem.contains("unknown field `phrase`"), "{err}");
+        assert_eq!(
+            err.problem,
+            "unknown key `phrase` (did you mean `phrases`?)"
+        );
     }
 
     #[test]
