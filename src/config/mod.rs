@@ -246,3 +246,34 @@ customer = ["Customer", "Caller", "Client"]
 # files = ["calls/**"]
 # channel = "call"
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_config_is_valid_and_changes_nothing() {
+        let dir = std::env::temp_dir().join(format!("scriptlint-starter-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(FILE_NAMES[0]), STARTER).unwrap();
+        let with = resolve(&Overrides::default(), &dir).unwrap();
+        let without = resolve(
+            &Overrides {
+                config: ConfigChoice::Ignore,
+                ..Overrides::default()
+            },
+            &dir,
+        )
+        .unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(with.path, Some(dir.join(FILE_NAMES[0])));
+        let ids = |s: &Settings| {
+            s.rules
+                .rules()
+                .iter()
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&with), ids(&without));
+    }
+}
