@@ -1,0 +1,9 @@
+//! Fuzz target `lint`: the property is `tests/fuzz_cases/mod.rs::lint`.
+#![no_main]
+
+// Each target uses one of the shared properties; the others are unused here.
+#[allow(dead_code)]
+#[path = "../../tests/fuzz_cases/mod.rs"]
+mod cases;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| cases::lint(data));

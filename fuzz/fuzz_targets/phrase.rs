@@ -1,0 +1,9 @@
+//! Fuzz target `phrase`: the property is `tests/fuzz_cases/mod.rs::phrase`.
+#![no_main]
+
+// Each target uses one of the shared properties; the others are unused here.
+#[allow(dead_code)]
+#[path = "../../tests/fuzz_cases/mod.rs"]
+mod cases;
+
+libfuzzer_sys::fuzz_target!(|text: &str| cases::phrase(text));
