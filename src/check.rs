@@ -68,7 +68,7 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, may_match: bool, out: &
                 .iter()
                 .filter_map(|r| intersect(r, &scope))
                 .collect();
-            if matches(rule, doc, &in_scope).next().is_none() {
+            if matches(rule, doc, &in_scope).is_empty() {
                 let message = rule.message.clone().unwrap_or_else(|| {
                     format!(
                         "Missing courtesy in the {}: expected one of {}.",
@@ -80,7 +80,7 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, may_match: bool, out: &
             }
         }
         Kind::Limit => {
-            let spans: Vec<Range<usize>> = matches(rule, doc, searched).collect();
+            let spans = matches(rule, doc, searched);
             let count = spans.len();
             let default = |bound: &str, n: usize| {
                 format!(
@@ -126,26 +126,31 @@ fn missing(at: usize, message: String) -> Finding {
     }
 }
 
-/// The rule's matches that lie inside one of `regions` and outside every exception.
-fn matches<'a>(
-    rule: &'a Rule,
-    doc: &'a Document,
-    regions: &'a [Range<usize>],
-) -> impl Iterator<Item = Range<usize>> + 'a {
-    let exceptions: Vec<Range<usize>> = rule
-        .exceptions
-        .as_ref()
-        .map(|e| e.find_iter(&doc.text).map(|m| m.range()).collect())
-        .unwrap_or_default();
-    rule.matcher
+/// The rule's matches that lie inside one of `regions` and outside every exception. With no
+/// region to search (the prefilter ruled the rule out, or the speaker has no turn), no regex runs.
+fn matches(rule: &Rule, doc: &Document, regions: &[Range<usize>]) -> Vec<Range<usize>> {
+    if regions.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<Range<usize>> = rule
+        .matcher
         .find_iter(&doc.text)
         .map(|m| m.range())
-        .filter(move |m| regions.iter().any(|r| r.start <= m.start && m.end <= r.end))
-        .filter(move |m| {
-            !exceptions
-                .iter()
-                .any(|e| e.start <= m.start && m.end <= e.end)
-        })
+        .filter(|m| within(regions, m))
+        .collect();
+    if let (Some(exceptions), false) = (&rule.exceptions, found.is_empty()) {
+        let exceptions: Vec<Range<usize>> =
+            exceptions.find_iter(&doc.text).map(|m| m.range()).collect();
+        found.retain(|m| !within(&exceptions, m));
+    }
+    found
+}
+
+/// Whether `m` lies inside one of `spans`, which are sorted and do not overlap: a binary search,
+/// so a long call script with many turns and many matches stays linear in its size.
+fn within(spans: &[Range<usize>], m: &Range<usize>) -> bool {
+    let i = spans.partition_point(|s| s.start <= m.start);
+    i > 0 && spans[i - 1].end >= m.end
 }
 
 fn intersect(a: &Range<usize>, b: &Range<usize>) -> Option<Range<usize>> {

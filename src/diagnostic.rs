@@ -33,9 +33,13 @@ pub struct Diagnostic {
     pub matched: Option<String>,
     /// Better wordings.
     pub suggestions: Vec<String>,
-    /// The decoded text of the line where the finding starts, for formats that show it.
+    /// The decoded text of the line where the finding starts (a window of it, for a very long
+    /// line), for formats that show it.
     #[serde(skip)]
     pub context: String,
+    /// The 1-based column where `context` starts on its line.
+    #[serde(skip)]
+    pub context_column: usize,
 }
 
 /// Counts by severity.

@@ -1,6 +1,8 @@
 //! One file from bytes to diagnostics: decode, read, check, place, suppress. No I/O: the caller
 //! reads the bytes, so the same path serves walked files, stdin and the language server.
 
+use std::ops::Range;
+
 use crate::check::check;
 use crate::diagnostic::Diagnostic;
 use crate::document::source::decode;
@@ -8,7 +10,7 @@ use crate::document::speakers::Speakers;
 use crate::document::suppress::Suppressions;
 use crate::document::{Document, Format};
 use crate::rules::{Channel, RuleSet};
-use crate::text::LineIndex;
+use crate::text::{Cursor, LineIndex};
 
 /// Everything needed to lint a file, compiled once per run.
 #[derive(Debug, Clone, Copy)]
@@ -33,14 +35,19 @@ impl Linter<'_> {
         let suppressions = Suppressions::parse(&decoded.text, &lines);
         let mut out = Vec::new();
         for doc in Document::read_all(format, &decoded.text, self.speakers, channel) {
+            let mut starts = Cursor::new(&lines, &decoded.text);
+            let mut ends = Cursor::new(&lines, &decoded.text);
             for finding in check(self.rules, &doc) {
                 let rule = &self.rules.rules()[finding.rule];
                 let in_decoded = doc.map.source_range(finding.span.clone());
-                let (line, column) = lines.line_col(&decoded.text, in_decoded.start);
+                let (line, column) = starts.line_col(in_decoded.start);
                 if suppressions.covers(&rule.id, line - 1) {
                     continue;
                 }
-                let (end_line, end_column) = lines.line_col(&decoded.text, in_decoded.end);
+                let (end_line, end_column) = ends.line_col(in_decoded.end);
+                let line_range = lines.line_range(&decoded.text, line - 1);
+                let (context, context_column) =
+                    context(&decoded.text, line_range, in_decoded.start, column);
                 let bytes = decoded.map.source_range(in_decoded);
                 out.push(Diagnostic {
                     path: path.to_string(),
@@ -56,11 +63,74 @@ impl Linter<'_> {
                     byte_end: bytes.end,
                     matched: finding.matched.then(|| doc.text[finding.span].to_string()),
                     suggestions: rule.suggest.clone(),
-                    context: decoded.text[lines.line_range(&decoded.text, line - 1)].to_string(),
+                    context,
+                    context_column,
                 });
             }
         }
         out.sort_by_key(|d| (d.byte_start, d.byte_end, d.rule.clone()));
         out
+    }
+}
+
+/// How many characters of a long line formats show on each side of a finding's start.
+const CONTEXT_CHARS: usize = 120;
+
+/// The part of `line` that formats show around the finding at `at` (character column `column`):
+/// the whole line, or for a very long line (a one-line JSON export) a window of it, so that a
+/// thousand findings on one megabyte-long line do not copy it a thousand times. Returns the text
+/// and the 1-based column where it starts.
+fn context(text: &str, line: Range<usize>, at: usize, column: usize) -> (String, usize) {
+    let start = text[line.start..at]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(line.start, |(i, _)| line.start + i);
+    let end = text[at..line.end]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(line.end, |(i, _)| at + i);
+    let shown_before = text[start..at].chars().count();
+    (text[start..end].to_string(), column - shown_before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::PackSource;
+
+    #[test]
+    fn a_long_single_line_gets_true_columns_and_a_bounded_context() {
+        let rules = RuleSet::load(&[PackSource {
+            origin: "t.toml".into(),
+            text: "[pack]\nname = \"t\"\n[[rule]]\nid = \"hold\"\nkind = \"ban\"\nphrases = [\"hold on\"]\n"
+                .into(),
+        }])
+        .unwrap();
+        let speakers = Speakers::default();
+        let linter = Linter {
+            rules: &rules,
+            speakers: &speakers,
+        };
+        let unit = "we’ll check, hold on. ";
+        let text = unit.repeat(20_000);
+        let found = linter.lint("x.txt", text.as_bytes(), Format::Text, None);
+        assert_eq!(found.len(), 20_000);
+        let last = &found[found.len() - 1];
+        let chars_per_unit = unit.chars().count();
+        assert_eq!(last.column, 19_999 * chars_per_unit + 14);
+        assert_eq!(&text[last.byte_start..last.byte_end], "hold on");
+        assert!(
+            found
+                .iter()
+                .all(|d| d.context.chars().count() <= 2 * CONTEXT_CHARS)
+        );
+        let shown: String = last
+            .context
+            .chars()
+            .skip(last.column - last.context_column)
+            .take(7)
+            .collect();
+        assert_eq!(shown, "hold on");
     }
 }

@@ -56,6 +56,47 @@ impl LineIndex {
     }
 }
 
+/// Line/column of offsets that mostly ascend, counting characters only from the previous offset
+/// on the same line: a multi-megabyte single-line export with thousands of findings stays
+/// linear instead of recounting the line for each one.
+#[derive(Debug)]
+pub struct Cursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    line: usize,
+    offset: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+        Cursor {
+            index,
+            text,
+            line: 0,
+            offset: 0,
+            column: 0,
+        }
+    }
+
+    /// 1-based line and character column of `offset`, like [`LineIndex::line_col`].
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let line = self.index.line_of(offset);
+        if line != self.line || offset < self.offset {
+            self.line = line;
+            self.offset = self.index.starts[line];
+            self.column = 0;
+        }
+        self.column += self
+            .text
+            .get(self.offset..offset)
+            .map_or(0, |s| s.chars().count());
+        self.offset = offset;
+        (line + 1, self.column + 1)
+    }
+}
+
 /// 1-based line and character column of `offset` in `text`, for one-off messages.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     LineIndex::new(text).line_col(text, offset)
@@ -71,6 +112,17 @@ mod tests {
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 10));
+    }
+
+    #[test]
+    fn cursor_agrees_with_the_index_in_any_order() {
+        let text = "a’b c\nd’e’f g\n";
+        let idx = LineIndex::new(text);
+        let mut cursor = Cursor::new(&idx, text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &o in offsets.iter().chain(offsets.iter().rev()).chain(&offsets) {
+            assert_eq!(cursor.line_col(o), idx.line_col(text, o), "offset {o}");
+        }
     }
 
     #[test]

@@ -27,13 +27,14 @@ fn snippet(d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
     let line = d.context.replace('\t', " ");
     writeln!(out, "{pad} {bar}")?;
     writeln!(out, "{} {bar} {line}", number.blue().bold())?;
-    let before: String = line.chars().take(d.column - 1).collect();
+    let skip = d.column - d.context_column;
+    let before: String = line.chars().take(skip).collect();
     let width = if d.matched.is_none() {
         1
     } else if d.end_line == d.line {
         let matched: String = line
             .chars()
-            .skip(d.column - 1)
+            .skip(skip)
             .take(d.end_column.saturating_sub(d.column))
             .collect();
         matched.width().max(1)
