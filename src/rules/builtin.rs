@@ -4,7 +4,16 @@
 use super::PackSource;
 
 /// (file name, TOML) of every built-in pack, in load order.
-const PACKS: &[(&str, &str)] = &[("drafts.toml", include_str!("../../rules/drafts.toml"))];
+const PACKS: &[(&str, &str)] = &[
+    ("refusals.toml", include_str!("../../rules/refusals.toml")),
+    ("blame.toml", include_str!("../../rules/blame.toml")),
+    (
+        "form-letters.toml",
+        include_str!("../../rules/form-letters.toml"),
+    ),
+    ("courtesy.toml", include_str!("../../rules/courtesy.toml")),
+    ("drafts.toml", include_str!("../../rules/drafts.toml")),
+];
 
 /// The built-in packs as sources, named `builtin:FILE` in messages.
 pub fn sources() -> Vec<PackSource> {
