@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
+use crate::rules::matcher::Matcher;
 use crate::rules::{Kind, Rule, RuleSet};
 
 /// One violation, before it is placed in a file.
@@ -58,7 +59,9 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, may_match: bool, out: &
             }
         }
         Kind::Require => {
-            if rule.when.as_ref().is_some_and(|w| !w.is_match(&doc.text)) {
+            let whole = [0..doc.text.len()];
+            let applies = |w: &Matcher| w.find_in(&doc.text, &whole).next().is_some();
+            if rule.when.as_ref().is_some_and(|w| !applies(w)) {
                 return;
             }
             let Some(scope) = doc.scope(rule.within) else {
@@ -126,28 +129,38 @@ fn missing(at: usize, message: String) -> Finding {
     }
 }
 
-/// The rule's matches that lie inside one of `regions` and outside every exception. With no
-/// region to search (the prefilter ruled the rule out, or the speaker has no turn), no regex runs.
+/// The rule's matches that lie inside one of `regions` and outside every exception, in order.
+/// With no region to search (the prefilter ruled the rule out, or the speaker has no turn), no
+/// regex runs.
 fn matches(rule: &Rule, doc: &Document, regions: &[Range<usize>]) -> Vec<Range<usize>> {
     if regions.is_empty() {
         return Vec::new();
     }
     let mut found: Vec<Range<usize>> = rule
-        .matcher
-        .find_iter(&doc.text)
-        .map(|m| m.range())
-        .filter(|m| within(regions, m))
+        .phrase_matcher
+        .iter()
+        .chain(&rule.pattern_matcher)
+        .flat_map(|m| m.find_in(&doc.text, regions))
         .collect();
+    if rule.phrase_matcher.is_some() && rule.pattern_matcher.is_some() {
+        // A phrase and a pattern of one rule may match the same words: report them once.
+        found.sort_by_key(|m| (m.start, m.end));
+        let mut end = 0;
+        found.retain(|m| {
+            let keep = m.start >= end;
+            end = end.max(m.end);
+            keep
+        });
+    }
     if let (Some(exceptions), false) = (&rule.exceptions, found.is_empty()) {
-        let exceptions: Vec<Range<usize>> =
-            exceptions.find_iter(&doc.text).map(|m| m.range()).collect();
+        let whole = [0..doc.text.len()];
+        let exceptions: Vec<Range<usize>> = exceptions.find_in(&doc.text, &whole).collect();
         found.retain(|m| !within(&exceptions, m));
     }
     found
 }
 
-/// Whether `m` lies inside one of `spans`, which are sorted and do not overlap: a binary search,
-/// so a long call script with many turns and many matches stays linear in its size.
+/// Whether `m` lies inside one of `spans`, which are sorted and do not overlap.
 fn within(spans: &[Range<usize>], m: &Range<usize>) -> bool {
     let i = spans.partition_point(|s| s.start <= m.start);
     i > 0 && spans[i - 1].end >= m.end

@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
 use toml::Spanned;
 
+use super::matcher::Matcher;
 use super::phrase;
 use super::schema::{Kind, RawPack, RawRule, Within};
 use super::{PackInfo, Rule};
@@ -165,30 +165,39 @@ fn compile_rule(
         }
         Ok(out)
     };
+    // Each phrase is compiled on its own first, so an error can point at its line.
+    let compile_phrases = |items: &[(String, Range<usize>)]| -> Result<Option<Matcher>, LoadError> {
+        let mut seen = HashSet::new();
+        let mut sources = Vec::new();
+        for (text, span) in items {
+            if seen.insert(text) {
+                let source = phrase::compile(text)
+                    .map_err(|e| fail(span.clone(), format!("in phrase `{text}`: {e}")))?;
+                sources.push(source);
+            }
+        }
+        Matcher::phrases(&sources).map_err(|e| fail(raw.id.span(), too_big(e)))
+    };
     let phrases = expand(&raw.phrases)?;
-    let mut alternatives = Vec::new();
-    for (text, span) in &phrases {
-        let source = phrase::compile(text)
-            .map_err(|e| fail(span.clone(), format!("in phrase `{text}`: {e}")))?;
-        alternatives.push(source);
-    }
+    let phrase_matcher = compile_phrases(&phrases)?;
     for pattern in &raw.patterns {
-        compile_regex(pattern.get_ref()).map_err(|e| {
+        Matcher::check_pattern(pattern.get_ref()).map_err(|e| {
             fail(
                 pattern.span(),
                 format!("invalid pattern `{}`: {e}", pattern.get_ref()),
             )
         })?;
-        alternatives.push(pattern.get_ref().clone());
     }
-    let matcher = alternation(&alternatives).map_err(|e| fail(raw.id.span(), e))?;
-    let anchors = if raw.patterns.is_empty() {
+    let patterns: Vec<String> = raw.patterns.iter().map(|p| p.get_ref().clone()).collect();
+    let pattern_matcher =
+        Matcher::patterns(&patterns).map_err(|e| fail(raw.id.span(), too_big(e)))?;
+    let anchors = if patterns.is_empty() {
         phrases.iter().map(|(p, _)| phrase::anchor(p)).collect()
     } else {
         None
     };
-    let exceptions = phrase_regex(&expand(&raw.exceptions)?).map_err(|e| fail(raw.id.span(), e))?;
-    let when = phrase_regex(&expand(&raw.when)?).map_err(|e| fail(raw.id.span(), e))?;
+    let exceptions = compile_phrases(&expand(&raw.exceptions)?)?;
+    let when = compile_phrases(&expand(&raw.when)?)?;
 
     Ok(Rule {
         id: id.clone(),
@@ -204,9 +213,10 @@ fn compile_rule(
         min: raw.min,
         max: raw.max,
         phrases: phrases.into_iter().map(|(t, _)| t).collect(),
-        patterns: raw.patterns.iter().map(|p| p.get_ref().clone()).collect(),
+        patterns,
         examples: raw.examples.clone(),
-        matcher,
+        phrase_matcher,
+        pattern_matcher,
         anchors,
         exceptions,
         when,
@@ -256,33 +266,8 @@ fn is_kebab_case(id: &str) -> bool {
         })
 }
 
-fn compile_regex(source: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(source).case_insensitive(true).build()
-}
-
-/// One regex that matches any of `alternatives` (phrase regexes or raw patterns).
-fn alternation(alternatives: &[String]) -> Result<Regex, String> {
-    let joined = alternatives
-        .iter()
-        .map(|a| format!("(?:{a})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    compile_regex(&joined).map_err(|e| format!("the rule's phrases are too many to compile: {e}"))
-}
-
-/// A regex for an optional phrase list (`exceptions`, `when`); `None` when the list is empty.
-fn phrase_regex(phrases: &[(String, Range<usize>)]) -> Result<Option<Regex>, String> {
-    if phrases.is_empty() {
-        return Ok(None);
-    }
-    let mut seen = HashSet::new();
-    let mut sources = Vec::new();
-    for (text, _) in phrases {
-        if seen.insert(text) {
-            sources.push(phrase::compile(text).map_err(|e| format!("in phrase `{text}`: {e}"))?);
-        }
-    }
-    alternation(&sources).map(Some)
+fn too_big(e: regex::Error) -> String {
+    format!("the rule's phrases are too many to compile together: {e}")
 }
 
 #[cfg(test)]

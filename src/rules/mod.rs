@@ -4,14 +4,14 @@
 
 pub mod builtin;
 mod load;
+pub mod matcher;
 pub mod phrase;
 mod prefilter;
 pub mod schema;
 
 use std::collections::HashMap;
 
-use regex::Regex;
-
+use matcher::Matcher;
 use prefilter::Prefilter;
 
 pub use load::{LoadError, PackSource};
@@ -50,14 +50,16 @@ pub struct Rule {
     pub patterns: Vec<String>,
     /// The rule's own test cases.
     pub examples: Examples,
-    /// All phrases and patterns as one case-insensitive regex.
-    pub(crate) matcher: Regex,
+    /// The phrases, compiled together.
+    pub(crate) phrase_matcher: Option<Matcher>,
+    /// The raw patterns, compiled together.
+    pub(crate) pattern_matcher: Option<Matcher>,
     /// A word of each phrase every match contains, for the prefilter; `None`: always run.
     pub(crate) anchors: Option<Vec<String>>,
     /// Exception phrases; a match inside one is not reported.
-    pub(crate) exceptions: Option<Regex>,
+    pub(crate) exceptions: Option<Matcher>,
     /// Phrases that make a `require` rule apply.
-    pub(crate) when: Option<Regex>,
+    pub(crate) when: Option<Matcher>,
 }
 
 impl Rule {

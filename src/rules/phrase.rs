@@ -13,6 +13,8 @@
 //! contraction, both spellings are allowed. So the phrase "that is" and the phrase "that's" give
 //! the same regex.
 
+use super::matcher::ASCII_BOUNDARY;
+
 /// Every apostrophe a writer or a word processor may put in a contraction.
 const APOSTROPHE: &str = "['’‘ʼ]";
 
@@ -216,24 +218,28 @@ fn word_regex(word: &str) -> String {
         .join(&format!("{APOSTROPHE}?"))
 }
 
+/// An ASCII word boundary where the phrase starts with an ASCII word character. Other edges
+/// (`*`, a non-ASCII letter) get none here: the matcher checks Unicode word boundaries on every
+/// match (see [`super::matcher`]).
 fn boundary_before(word: &str) -> &'static str {
-    if word.chars().next().is_some_and(is_word_char) || word == "*" {
-        r"\b"
+    if word.chars().next().is_some_and(is_ascii_word_char) {
+        ASCII_BOUNDARY
     } else {
         ""
     }
 }
 
+/// Like [`boundary_before`], for the end of the phrase.
 fn boundary_after(word: &str) -> &'static str {
-    if word.chars().last().is_some_and(is_word_char) || word == "*" {
-        r"\b"
+    if word.chars().next_back().is_some_and(is_ascii_word_char) {
+        ASCII_BOUNDARY
     } else {
         ""
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+fn is_ascii_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
 }
 
 /// Whether `c` is one of the apostrophes the phrase language treats as the same.
@@ -244,14 +250,13 @@ pub fn is_apostrophe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regex::Regex;
-
-    fn matcher(phrase: &str) -> Regex {
-        Regex::new(&format!("(?i){}", compile(phrase).unwrap())).unwrap()
-    }
+    use crate::rules::matcher::Matcher;
 
     fn hits(phrase: &str, text: &str) -> bool {
-        matcher(phrase).is_match(text)
+        let matcher = Matcher::phrases(&[compile(phrase).unwrap()])
+            .unwrap()
+            .unwrap();
+        matcher.find_in(text, &[0..text.len()]).next().is_some()
     }
 
     #[test]

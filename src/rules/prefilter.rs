@@ -60,16 +60,24 @@ impl Prefilter {
         }
     }
 
-    /// For each rule, whether it may match `text`.
+    /// For each rule, whether it may match `text`. The scan stops as soon as every rule is known
+    /// to be a candidate, which in a typical reply full of "you" and "please" is early.
     pub fn candidates(&self, text: &str) -> Vec<bool> {
         let mut may = vec![false; self.rule_count];
         for &rule in &self.always {
             may[rule] = true;
         }
+        let mut unknown = may.iter().filter(|m| !**m).count();
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(text) {
+                if unknown == 0 {
+                    break;
+                }
                 for &rule in &self.rules_of[m.pattern().as_usize()] {
-                    may[rule] = true;
+                    if !may[rule] {
+                        may[rule] = true;
+                        unknown -= 1;
+                    }
                 }
             }
         }

@@ -1,0 +1,173 @@
+//! Compiled phrases or patterns, and the one way the engine searches with them: inside given
+//! regions of a text, with the text around each region still visible to word boundaries.
+//!
+//! Phrases are compiled with ASCII word boundaries (`(?-u:\b)`), which keep the regex engine on
+//! its fast DFA path even when the text holds curly quotes and accented letters; Unicode word
+//! boundaries would push it onto a much slower engine there. Every match is then checked against
+//! Unicode word boundaries, so "hold on" still does not match inside "éhold on". Raw patterns are
+//! the trainer's own regexes and are searched exactly as written.
+
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+
+/// One regex and whether its matches need the Unicode word-boundary check.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    regex: Regex,
+    verify_boundaries: bool,
+}
+
+/// An ASCII word boundary, for phrase edges made of ASCII word characters.
+pub const ASCII_BOUNDARY: &str = r"(?-u:\b)";
+
+fn build(sources: &[String]) -> Result<Option<Regex>, regex::Error> {
+    if sources.is_empty() {
+        return Ok(None);
+    }
+    let joined = sources
+        .iter()
+        .map(|s| format!("(?:{s})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    RegexBuilder::new(&joined)
+        .case_insensitive(true)
+        .build()
+        .map(Some)
+}
+
+impl Matcher {
+    /// Compiles phrase regexes (from [`super::phrase::compile`]); `None` when there are none.
+    pub fn phrases(sources: &[String]) -> Result<Option<Self>, regex::Error> {
+        Ok(build(sources)?.map(|regex| Matcher {
+            regex,
+            verify_boundaries: true,
+        }))
+    }
+
+    /// Compiles raw patterns, searched as written; `None` when there are none.
+    pub fn patterns(sources: &[String]) -> Result<Option<Self>, regex::Error> {
+        Ok(build(sources)?.map(|regex| Matcher {
+            regex,
+            verify_boundaries: false,
+        }))
+    }
+
+    /// Checks one raw pattern on its own, so an error shows the pattern as the trainer wrote it.
+    pub fn check_pattern(source: &str) -> Result<(), regex::Error> {
+        RegexBuilder::new(source)
+            .case_insensitive(true)
+            .build()
+            .map(drop)
+    }
+
+    /// Every match that lies inside one of `regions` (sorted, not overlapping), in order.
+    pub fn find_in<'a>(
+        &'a self,
+        text: &'a str,
+        regions: &'a [Range<usize>],
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        regions.iter().flat_map(move |region| {
+            // Searching a prefix ending at the region's end keeps matches inside it, while
+            // `find_at` still sees the text before the region start for word boundaries.
+            let haystack = &text[..region.end];
+            let mut at = Some(region.start);
+            std::iter::from_fn(move || {
+                while let Some(start) = at {
+                    let m = self.regex.find_at(haystack, start)?;
+                    let range = m.range();
+                    at = if range.is_empty() {
+                        next_char(haystack, range.end)
+                    } else {
+                        Some(range.end)
+                    };
+                    if !self.verify_boundaries || on_word_boundaries(text, &range) {
+                        return Some(range);
+                    }
+                    // Next to a non-ASCII letter: not a whole-word match. Look again one
+                    // character later, so an overlapping real match is not skipped.
+                    at = next_char(haystack, range.start);
+                }
+                None
+            })
+        })
+    }
+}
+
+/// The offset after the character at `at`, or `None` at the end of `text`.
+fn next_char(text: &str, at: usize) -> Option<usize> {
+    text[at..].chars().next().map(|c| at + c.len_utf8())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether a match that starts (ends) with a word character is not preceded (followed) by one,
+/// in Unicode's sense of a word character.
+fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
+    let matched = &text[range.clone()];
+    let starts_word = matched.chars().next().is_some_and(is_word_char);
+    let ends_word = matched.chars().next_back().is_some_and(is_word_char);
+    let before = text[..range.start]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
+    let after = text[range.end..].chars().next().is_some_and(is_word_char);
+    !(starts_word && before) && !(ends_word && after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::phrase;
+
+    fn phrases(list: &[&str]) -> Matcher {
+        let sources: Vec<String> = list.iter().map(|p| phrase::compile(p).unwrap()).collect();
+        Matcher::phrases(&sources).unwrap().unwrap()
+    }
+
+    fn found(m: &Matcher, text: &str, regions: &[Range<usize>]) -> Vec<String> {
+        m.find_in(text, regions)
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn unicode_letters_are_word_characters_at_the_edges() {
+        let m = phrases(&["hold on"]);
+        assert_eq!(found(&m, "éhold on", &[0..9]), Vec::<String>::new());
+        assert_eq!(found(&m, "hold oné", &[0..9]), Vec::<String>::new());
+        assert_eq!(
+            found(&m, "“hold on” — hold on", &[0..25]),
+            ["hold on", "hold on"]
+        );
+    }
+
+    #[test]
+    fn a_spurious_match_does_not_hide_an_overlapping_real_one() {
+        let m = phrases(&["no no"]);
+        // The first candidate "no no" follows "é" and is rejected; the real one starts inside it.
+        assert_eq!(found(&m, "éno no no", &[0..10]), ["no no"]);
+    }
+
+    #[test]
+    fn matches_stay_inside_regions_but_see_context() {
+        let m = phrases(&["calm down"]);
+        let text = "calm down. xcalm down calm down";
+        let second = text.rfind("calm").unwrap();
+        assert_eq!(found(&m, text, &[0..4, 12..text.len()]), ["calm down"]);
+        assert_eq!(
+            m.find_in(text, &[12..text.len()]).next(),
+            Some(second..text.len())
+        );
+    }
+
+    #[test]
+    fn raw_patterns_are_searched_as_written_and_empty_matches_end() {
+        let m = Matcher::patterns(&["x*".to_string()]).unwrap().unwrap();
+        assert_eq!(m.find_in("axxb", &[0..4]).count(), 4);
+        let m = Matcher::patterns(&["TODO".to_string()]).unwrap().unwrap();
+        assert_eq!(found(&m, "éTODO", &[0..6]), ["TODO"]);
+    }
+}
