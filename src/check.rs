@@ -59,8 +59,12 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, may_match: bool, out: &
             }
         }
         Kind::Require => {
-            let whole = [0..doc.text.len()];
-            let applies = |w: &Matcher| w.find_in(&doc.text, &whole).next().is_some();
+            let whole = 0..doc.text.len();
+            let applies = |w: &Matcher| {
+                w.find_in(&doc.text, std::slice::from_ref(&whole))
+                    .next()
+                    .is_some()
+            };
             if rule.when.as_ref().is_some_and(|w| !applies(w)) {
                 return;
             }
@@ -153,8 +157,10 @@ fn matches(rule: &Rule, doc: &Document, regions: &[Range<usize>]) -> Vec<Range<u
         });
     }
     if let (Some(exceptions), false) = (&rule.exceptions, found.is_empty()) {
-        let whole = [0..doc.text.len()];
-        let exceptions: Vec<Range<usize>> = exceptions.find_in(&doc.text, &whole).collect();
+        let whole = 0..doc.text.len();
+        let exceptions: Vec<Range<usize>> = exceptions
+            .find_in(&doc.text, std::slice::from_ref(&whole))
+            .collect();
         found.retain(|m| !within(&exceptions, m));
     }
     found

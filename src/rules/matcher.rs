@@ -114,7 +114,7 @@ fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
         .next_back()
         .is_some_and(is_word_char);
     let after = text[range.end..].chars().next().is_some_and(is_word_char);
-    !(starts_word && before) && !(ends_word && after)
+    !(starts_word && before || ends_word && after)
 }
 
 #[cfg(test)]
