@@ -59,12 +59,7 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, may_match: bool, out: &
             }
         }
         Kind::Require => {
-            let whole = 0..doc.text.len();
-            let applies = |w: &Matcher| {
-                w.find_in(&doc.text, std::slice::from_ref(&whole))
-                    .next()
-                    .is_some()
-            };
+            let applies = |w: &Matcher| w.find_all(&doc.text).next().is_some();
             if rule.when.as_ref().is_some_and(|w| !applies(w)) {
                 return;
             }
@@ -144,7 +139,7 @@ fn matches(rule: &Rule, doc: &Document, regions: &[Range<usize>]) -> Vec<Range<u
         .phrase_matcher
         .iter()
         .chain(&rule.pattern_matcher)
-        .flat_map(|m| m.find_in(&doc.text, regions))
+        .flat_map(|m| m.find_in(&doc.text, regions.iter().cloned()))
         .collect();
     if rule.phrase_matcher.is_some() && rule.pattern_matcher.is_some() {
         // A phrase and a pattern of one rule may match the same words: report them once.
@@ -157,10 +152,7 @@ fn matches(rule: &Rule, doc: &Document, regions: &[Range<usize>]) -> Vec<Range<u
         });
     }
     if let (Some(exceptions), false) = (&rule.exceptions, found.is_empty()) {
-        let whole = 0..doc.text.len();
-        let exceptions: Vec<Range<usize>> = exceptions
-            .find_in(&doc.text, std::slice::from_ref(&whole))
-            .collect();
+        let exceptions: Vec<Range<usize>> = exceptions.find_all(&doc.text).collect();
         found.retain(|m| !within(&exceptions, m));
     }
     found

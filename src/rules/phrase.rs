@@ -256,7 +256,7 @@ mod tests {
         let matcher = Matcher::phrases(&[compile(phrase).unwrap()])
             .unwrap()
             .unwrap();
-        matcher.find_in(text, &[0..text.len()]).next().is_some()
+        matcher.find_all(text).next().is_some()
     }
 
     #[test]
