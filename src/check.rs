@@ -58,6 +58,7 @@ fn check_rule(index: usize, rule: &Rule, doc: &Document, may_match: bool, out: &
                 out.push(found(hit(span, message)));
             }
         }
+        Kind::Require if doc.fragment => {}
         Kind::Require => {
             let applies = |w: &Matcher| w.find_all(&doc.text).next().is_some();
             if rule.when.as_ref().is_some_and(|w| !applies(w)) {

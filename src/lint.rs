@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use crate::check::check;
 use crate::diagnostic::Diagnostic;
-use crate::document::source::decode;
+use crate::document::source::{Decoded, decode};
 use crate::document::speakers::Speakers;
 use crate::document::suppress::Suppressions;
 use crate::document::{Document, Format};
-use crate::rules::{Channel, RuleSet};
+use crate::rules::{Channel, Kind, RuleSet, Severity};
 use crate::text::{Cursor, LineIndex};
 
 /// Everything needed to lint a file, compiled once per run.
@@ -20,6 +20,9 @@ pub struct Linter<'a> {
     /// The speaker labels after config.
     pub speakers: &'a Speakers,
 }
+
+/// The id reported for a suppression comment that names no rule of any loaded pack.
+pub const UNKNOWN_SUPPRESSION: &str = "unknown-suppression";
 
 impl Linter<'_> {
     /// Lints one file's bytes; `path` is only used to label the diagnostics.
@@ -35,41 +38,97 @@ impl Linter<'_> {
         let suppressions = Suppressions::parse(&decoded.text, &lines);
         let mut out = Vec::new();
         for doc in Document::read_all(format, &decoded.text, self.speakers, channel) {
-            let mut starts = Cursor::new(&lines, &decoded.text);
-            let mut ends = Cursor::new(&lines, &decoded.text);
+            let mut place = Placer::new(path, &decoded, &lines);
             for finding in check(self.rules, &doc) {
                 let rule = &self.rules.rules()[finding.rule];
                 let in_decoded = doc.map.source_range(finding.span.clone());
-                let (line, column) = starts.line_col(in_decoded.start);
-                if suppressions.covers(&rule.id, line - 1) {
+                if suppressions.covers(&rule.id, lines.line_of(in_decoded.start)) {
                     continue;
                 }
-                let (end_line, end_column) = ends.line_col(in_decoded.end);
-                let line_range = lines.line_range(&decoded.text, line - 1);
-                let (context, context_column) =
-                    context(&decoded.text, line_range, in_decoded.start, column);
-                let bytes = decoded.map.source_range(in_decoded);
-                out.push(Diagnostic {
-                    path: path.to_string(),
-                    rule: rule.id.clone(),
-                    kind: rule.kind,
-                    severity: rule.severity,
-                    message: finding.message,
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    byte_start: bytes.start,
-                    byte_end: bytes.end,
-                    matched: finding.matched.then(|| doc.text[finding.span].to_string()),
-                    suggestions: rule.suggest.clone(),
-                    context,
-                    context_column,
-                });
+                let mut d = place.diagnostic(in_decoded, &rule.id, rule.kind, rule.severity);
+                d.message = finding.message;
+                d.matched = finding.matched.then(|| doc.text[finding.span].to_string());
+                d.suggestions = rule.suggest.clone();
+                out.push(d);
             }
+        }
+        let mut place = Placer::new(path, &decoded, &lines);
+        for (range, id) in suppressions.named_ids() {
+            if self.rules.defines(id) {
+                continue;
+            }
+            let hint = self
+                .rules
+                .closest_id(id)
+                .map(|best| format!(" (did you mean `{best}`?)"))
+                .unwrap_or_default();
+            let mut d = place.diagnostic(
+                range.clone(),
+                UNKNOWN_SUPPRESSION,
+                Kind::Ban,
+                Severity::Warning,
+            );
+            d.message = format!("The suppression names `{id}`, which is not a loaded rule{hint}.");
+            d.matched = Some(id.clone());
+            out.push(d);
         }
         out.sort_by_key(|d| (d.byte_start, d.byte_end, d.rule.clone()));
         out
+    }
+}
+
+/// Places findings of one file: line and column (with cursors, so a long line is counted once),
+/// file bytes and the context line.
+struct Placer<'a> {
+    path: &'a str,
+    decoded: &'a Decoded,
+    lines: &'a LineIndex,
+    starts: Cursor<'a>,
+    ends: Cursor<'a>,
+}
+
+impl<'a> Placer<'a> {
+    fn new(path: &'a str, decoded: &'a Decoded, lines: &'a LineIndex) -> Self {
+        Placer {
+            path,
+            decoded,
+            lines,
+            starts: Cursor::new(lines, &decoded.text),
+            ends: Cursor::new(lines, &decoded.text),
+        }
+    }
+
+    /// A diagnostic at `range` of the decoded text, with no message, match or suggestion yet.
+    fn diagnostic(
+        &mut self,
+        range: Range<usize>,
+        rule: &str,
+        kind: Kind,
+        severity: Severity,
+    ) -> Diagnostic {
+        let text = &self.decoded.text;
+        let (line, column) = self.starts.line_col(range.start);
+        let (end_line, end_column) = self.ends.line_col(range.end);
+        let line_range = self.lines.line_range(text, line - 1);
+        let (context, context_column) = context(text, line_range, range.start, column);
+        let bytes = self.decoded.map.source_range(range);
+        Diagnostic {
+            path: self.path.to_string(),
+            rule: rule.to_string(),
+            kind,
+            severity,
+            message: String::new(),
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: bytes.start,
+            byte_end: bytes.end,
+            matched: None,
+            suggestions: Vec::new(),
+            context,
+            context_column,
+        }
     }
 }
 

@@ -211,7 +211,8 @@ pub fn resolve(overrides: &Overrides, cwd: &Path) -> Result<Settings, ConfigErro
 
 /// " (did you mean `x`?)" for a name that is close to a loaded rule id, else nothing.
 fn rule_hint(rules: &RuleSet, name: &str) -> String {
-    crate::hint::closest(name, rules.rules().iter().map(|r| r.id.as_str()))
+    rules
+        .closest_id(name)
         .map(|best| format!(" (did you mean `{best}`?)"))
         .unwrap_or_default()
 }

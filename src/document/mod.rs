@@ -3,6 +3,7 @@
 //! (opening, closing) are found on that text. Nothing here does I/O.
 
 pub mod offsets;
+pub mod placeholders;
 pub mod readers;
 pub mod source;
 pub mod speakers;
@@ -26,6 +27,8 @@ pub struct Document {
     pub turns: Vec<Turn>,
     /// The channel, from config or from the document itself (speaker labels mean a call).
     pub channel: Option<Channel>,
+    /// A one-line string of a template export: courtesies are not required of it.
+    pub fragment: bool,
 }
 
 impl Document {
@@ -44,18 +47,27 @@ impl Document {
             map,
             turns,
             channel,
+            fragment: false,
         }
     }
 
-    /// Reads a file's decoded text in `format` into its documents.
+    /// Reads a file's decoded text in `format` into its documents, template placeholders masked
+    /// first (see [`placeholders`]).
     pub fn read_all(
         format: Format,
         src: &str,
         speakers: &Speakers,
         channel: Option<Channel>,
     ) -> Vec<Document> {
-        let (text, map) = format.read(src);
-        vec![Document::new(text, map, speakers, channel)]
+        let masked = placeholders::mask(src);
+        format
+            .read(&masked)
+            .into_iter()
+            .map(|read| Document {
+                fragment: read.fragment,
+                ..Document::new(read.text, read.map, speakers, channel)
+            })
+            .collect()
     }
 
     /// The ranges of text a rule for `speaker` may judge: the speaker's turns in a call script;

@@ -48,6 +48,51 @@ impl OffsetMap {
         start..end
     }
 
+    /// This map (read text -> intermediate text) followed by `outer` (intermediate text ->
+    /// source), as one map: for a value of a YAML export that is itself HTML.
+    pub fn compose(&self, outer: &OffsetMap) -> OffsetMap {
+        let mut pieces = Vec::new();
+        for (i, p) in self.pieces.iter().enumerate() {
+            let text_end = self.pieces.get(i + 1).map_or(usize::MAX, |n| n.text);
+            if !p.verbatim {
+                let src = outer.source_range(p.src..p.src + p.src_len);
+                pieces.push(Piece {
+                    text: p.text,
+                    src: src.start,
+                    src_len: src.len(),
+                    verbatim: false,
+                });
+                continue;
+            }
+            // A verbatim run may cross several outer pieces: split it where they change.
+            let run = p.src..p.src + p.src_len.min(text_end.saturating_sub(p.text));
+            for (j, o) in outer.pieces.iter().enumerate() {
+                let o_end = outer.pieces.get(j + 1).map_or(usize::MAX, |n| n.text);
+                let (from, to) = (run.start.max(o.text), run.end.min(o_end));
+                if from >= to {
+                    continue;
+                }
+                let text = p.text + (from - run.start);
+                pieces.push(if o.verbatim {
+                    Piece {
+                        text,
+                        src: o.src + (from - o.text),
+                        src_len: to - from,
+                        verbatim: true,
+                    }
+                } else {
+                    Piece {
+                        text,
+                        src: o.src,
+                        src_len: o.src_len,
+                        verbatim: false,
+                    }
+                });
+            }
+        }
+        OffsetMap { pieces }
+    }
+
     fn piece_at(&self, offset: usize) -> Option<&Piece> {
         let i = self.pieces.partition_point(|p| p.text <= offset);
         i.checked_sub(1).map(|i| &self.pieces[i])
@@ -171,6 +216,24 @@ mod tests {
         assert_eq!(map.source_range(0..text.len()), 0..src.len());
         assert_eq!(map.source_range(4..7), 4..11);
         assert_eq!(map.source_range(4..4), 4..4);
+    }
+
+    #[test]
+    fn composed_maps_lead_through_both() {
+        // Source `a\u2019b` decoded to "a’b" (outer), then read verbatim from offset 0 (inner).
+        let mut outer = TextBuilder::new();
+        outer.verbatim(0, "a");
+        outer.replaced(1..7, "’");
+        outer.verbatim(7, "b");
+        let (middle, outer) = outer.finish();
+        let mut inner = TextBuilder::new();
+        inner.verbatim(0, &middle);
+        let (_, inner) = inner.finish();
+        let composed = inner.compose(&outer);
+        assert_eq!(composed.source_range(0..1), 0..1);
+        assert_eq!(composed.source_range(1..4), 1..7);
+        assert_eq!(composed.source_range(4..5), 7..8);
+        assert_eq!(composed.source_range(0..5), 0..8);
     }
 
     #[test]

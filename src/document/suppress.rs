@@ -3,6 +3,7 @@
 //! the decoded source by their distinctive keyword, so they work inside any comment syntax
 //! (`<!-- -->`, `{# #}`, `#`, `//`) without each reader knowing about them.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -12,6 +13,11 @@ use crate::text::LineIndex;
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"scriptlint-(disable-next-line|disable-file|disable|enable)\b([ \t]+[a-z0-9][a-z0-9 \t,-]*)?")
         .unwrap_or_else(|e| unreachable!("directive pattern: {e}"))
+});
+
+/// A rule id in a directive's list (a run of `--` closes an HTML comment instead).
+static ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[a-z0-9]+(?:-[a-z0-9]+)*").unwrap_or_else(|e| unreachable!("id pattern: {e}"))
 });
 
 /// Which rules a directive names; empty means all.
@@ -24,8 +30,8 @@ pub struct Suppressions {
     next_line: Vec<(usize, Ids)>,
     /// Disabled regions: first line, last line (inclusive; `usize::MAX` when never enabled).
     regions: Vec<(usize, usize, Ids)>,
-    /// Every rule id a directive names, with its 0-based line, so unknown ids can be reported.
-    named: Vec<(usize, String)>,
+    /// Every rule id a directive names, with its byte range, so unknown ids can be reported.
+    named: Vec<(Range<usize>, String)>,
 }
 
 impl Suppressions {
@@ -35,17 +41,14 @@ impl Suppressions {
         let mut open: Vec<(usize, Ids)> = Vec::new();
         for caps in DIRECTIVE.captures_iter(text) {
             let line = lines.line_of(caps.get(0).map_or(0, |m| m.start()));
-            let ids: Ids = caps
-                .get(2)
-                .map(|m| {
-                    m.as_str()
-                        .split([' ', '\t', ','])
-                        .filter(|id| !id.is_empty() && !id.starts_with('-'))
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
-            s.named.extend(ids.iter().map(|id| (line, id.clone())));
+            let mut ids: Ids = Vec::new();
+            if let Some(list) = caps.get(2) {
+                for id in ID.find_iter(list.as_str()) {
+                    let at = list.start() + id.start()..list.start() + id.end();
+                    s.named.push((at, id.as_str().to_string()));
+                    ids.push(id.as_str().to_string());
+                }
+            }
             match &caps[1] {
                 "disable-next-line" => s.next_line.push((line + 1, ids)),
                 "disable-file" => s.file.push(ids),
@@ -80,8 +83,8 @@ impl Suppressions {
                 .any(|(first, last, ids)| (*first..=*last).contains(&line) && names(ids))
     }
 
-    /// Every rule id named by a directive, with its 0-based line.
-    pub fn named_ids(&self) -> &[(usize, String)] {
+    /// Every rule id named by a directive, with its byte range in the text.
+    pub fn named_ids(&self) -> &[(Range<usize>, String)] {
         &self.named
     }
 }
@@ -110,6 +113,6 @@ mod tests {
         let s = parse("{# scriptlint-disable-file calm-down #}\n");
         assert!(s.covers("calm-down", 40));
         assert!(!s.covers("hold-on", 40));
-        assert_eq!(s.named_ids(), [(0, "calm-down".to_string())]);
+        assert_eq!(s.named_ids(), [(27..36, "calm-down".to_string())]);
     }
 }

@@ -101,16 +101,20 @@ pub struct RuleSet {
     packs: Vec<PackInfo>,
     by_id: HashMap<String, usize>,
     prefilter: Prefilter,
+    /// Every id the packs define, including rules config or `--ignore` turned off, so that a
+    /// suppression naming one of those is not reported as unknown.
+    defined: Vec<String>,
 }
 
 impl RuleSet {
     /// Loads and compiles packs; lists defined in any pack are visible to all of them.
     pub fn load(sources: &[PackSource]) -> Result<RuleSet, LoadError> {
         let (packs, rules) = load::load(sources)?;
-        Ok(RuleSet::from_parts(packs, rules))
+        let defined = rules.iter().map(|r| r.id.clone()).collect();
+        Ok(RuleSet::from_parts(packs, rules, defined))
     }
 
-    fn from_parts(packs: Vec<PackInfo>, rules: Vec<Rule>) -> RuleSet {
+    fn from_parts(packs: Vec<PackInfo>, rules: Vec<Rule>, defined: Vec<String>) -> RuleSet {
         let by_id = rules
             .iter()
             .enumerate()
@@ -122,7 +126,18 @@ impl RuleSet {
             packs,
             by_id,
             prefilter: Prefilter::new(&anchors),
+            defined,
         }
+    }
+
+    /// Whether any loaded pack defines `id`, whether or not the rule is on.
+    pub fn defines(&self, id: &str) -> bool {
+        self.defined.iter().any(|d| d == id)
+    }
+
+    /// The id closest to a misspelt one, among every rule the packs define.
+    pub fn closest_id(&self, typo: &str) -> Option<&str> {
+        crate::hint::closest(typo, self.defined.iter().map(String::as_str))
     }
 
     /// For each rule, whether it can match `text` at all: one scan of the text for every rule's
@@ -157,6 +172,6 @@ impl RuleSet {
                 Some(rule)
             })
             .collect();
-        RuleSet::from_parts(self.packs, rules)
+        RuleSet::from_parts(self.packs, rules, self.defined)
     }
 }

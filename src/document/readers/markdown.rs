@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::document::offsets::{OffsetMap, TextBuilder};
 
+use super::html::DRAFT_TAG;
 use super::{OPAQUE, push_text};
 
 /// Reads Markdown source into plain text and its offset map.
@@ -29,6 +30,10 @@ pub fn read(src: &str) -> (String, OffsetMap) {
             // A code span is not prose, but it is still something between the words around it.
             Event::Code(_) => b.replaced(range, OPAQUE),
             Event::SoftBreak | Event::HardBreak => b.replaced(range, "\n"),
+            // `<NAME>` is a draft placeholder, not markup: keep it for the draft-marker rule.
+            Event::InlineHtml(html) if DRAFT_TAG.is_match(&html) => {
+                push_text(&mut b, src, range, &html);
+            }
             Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
@@ -83,6 +88,14 @@ mod tests {
         let start = t.find("that’s").unwrap();
         let end = t.find("policy").unwrap() + "policy".len();
         assert_eq!(&src[map.source_range(start..end)], "that’s **our policy");
+    }
+
+    #[test]
+    fn capitalised_placeholder_tags_stay_visible() {
+        assert_eq!(
+            text("Dear <NAME>, <b>thanks</b>").trim(),
+            "Dear <NAME>, thanks"
+        );
     }
 
     #[test]
