@@ -6,12 +6,18 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use clap::CommandFactory;
+
+use crate::baseline::{self, Baseline, BaselineError};
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ListFormat};
 use crate::config::{self, ConfigChoice, ConfigError, Overrides, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::document::Format;
+use crate::document::source;
+use crate::fix::{self, Fix};
 use crate::lint::Linter;
 use crate::report::{self, Report, catalog};
+use crate::rules::Channel;
 use crate::rules::{PackSource, RuleSet};
 use crate::selftest;
 use crate::walk::{self, FileError, Read};
@@ -50,6 +56,9 @@ pub enum Error {
     /// `explain` named a rule that is not loaded.
     #[error("no rule `{0}` is loaded (see `scriptlint rules`)")]
     UnknownRule(String),
+    /// A baseline file is not valid.
+    #[error("{0}: {1}")]
+    Baseline(PathBuf, BaselineError),
     /// `init` found a config already there.
     #[error("{0} already exists; not overwriting it")]
     ConfigExists(PathBuf),
@@ -92,6 +101,40 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             } else {
                 Outcome::Findings
             })
+        }
+        Command::Baseline {
+            file,
+            paths,
+            config,
+        } => {
+            let settings = settings(&config, &cwd)?;
+            let collected = collect(&paths, None, &settings, FixMode::Report)?;
+            for e in &collected.errors {
+                writeln!(err, "scriptlint: {e}")?;
+            }
+            std::fs::write(
+                cwd.join(&file),
+                baseline::to_json(&collected.report.diagnostics),
+            )?;
+            writeln!(
+                out,
+                "recorded {} findings in {}",
+                collected.report.diagnostics.len(),
+                file.display()
+            )?;
+            Ok(if collected.errors.is_empty() {
+                Outcome::Clean
+            } else {
+                Outcome::Incomplete
+            })
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "scriptlint", out);
+            Ok(Outcome::Clean)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(Outcome::Clean)
         }
         Command::Init => {
             let path = cwd.join(config::FILE_NAMES[0]);
@@ -143,6 +186,154 @@ fn set_color(choice: ColorChoice) {
     colored::control::set_override(on);
 }
 
+/// What `check` does with safe fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    /// Report them.
+    Report,
+    /// Apply them.
+    Apply,
+    /// Show them as a diff.
+    Diff,
+}
+
+/// One file after checking (and fixing).
+struct Checked {
+    diagnostics: Vec<Diagnostic>,
+    /// The unified diff of its fixes, with `--diff`.
+    diff: Option<String>,
+    /// The file's new bytes, when fixes changed it.
+    fixed_bytes: Option<Vec<u8>>,
+    fixed: usize,
+}
+
+/// Lints one file's bytes and, unless only reporting, applies its safe fixes and lints the
+/// result again, so the findings reported are the ones that remain.
+fn check_bytes(
+    linter: &Linter,
+    label: &str,
+    bytes: &[u8],
+    format: Format,
+    channel: Option<Channel>,
+    mode: FixMode,
+) -> Checked {
+    let diagnostics = linter.lint(label, bytes, format, channel);
+    let fixes: Vec<&Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
+    if mode == FixMode::Report || fixes.is_empty() {
+        return Checked {
+            diagnostics,
+            diff: None,
+            fixed_bytes: None,
+            fixed: 0,
+        };
+    }
+    let (new, fixed) = fix::apply(bytes, source::encoding_of(bytes), &fixes);
+    let (diagnostics, diff) = match mode {
+        FixMode::Apply => (linter.lint(label, &new, format, channel), None),
+        FixMode::Report | FixMode::Diff => (diagnostics, Some(unified_diff(label, bytes, &new))),
+    };
+    Checked {
+        diagnostics,
+        diff,
+        fixed_bytes: Some(new),
+        fixed,
+    }
+}
+
+/// A unified diff of a file's fixes.
+fn unified_diff(label: &str, old: &[u8], new: &[u8]) -> String {
+    let (old, new) = (source::decode(old).text, source::decode(new).text);
+    similar::TextDiff::from_lines(&old, &new)
+        .unified_diff()
+        .header(&format!("a/{label}"), &format!("b/{label}"))
+        .to_string()
+}
+
+/// Everything `check` and `baseline` learn from the files.
+struct Collected {
+    report: Report,
+    errors: Vec<FileError>,
+    diffs: Vec<String>,
+    /// The fixed text of stdin, for `--fix -`.
+    stdin_fixed: Option<Vec<u8>>,
+}
+
+/// Walks, reads, lints (and fixes) every path; stdin when a path is `-`.
+fn collect(
+    paths: &[PathBuf],
+    stdin_filename: Option<&Path>,
+    settings: &Settings,
+    mode: FixMode,
+) -> Result<Collected, Error> {
+    let linter = Linter {
+        rules: &settings.rules,
+        speakers: &settings.speakers,
+    };
+    let stdin = Path::new("-");
+    let on_disk: Vec<PathBuf> = paths.iter().filter(|p| *p != stdin).cloned().collect();
+    let (files, mut errors) = walk::discover(&on_disk, &settings.files);
+    let results: Vec<Result<Option<(String, Checked)>, FileError>> = files
+        .par_iter()
+        .map(|path| {
+            let Read::Text(bytes) = walk::read(path)? else {
+                return Ok(None);
+            };
+            let label = path.display().to_string();
+            let channel = settings.files.channel(path);
+            let checked = check_bytes(&linter, &label, &bytes, Format::of(path), channel, mode);
+            if let (Some(new), FixMode::Apply) = (&checked.fixed_bytes, mode) {
+                fix::write_atomically(path, new).map_err(|e| FileError {
+                    path: label.clone(),
+                    message: format!("could not write the fixes, file left as it was: {e}"),
+                })?;
+            }
+            Ok(Some((label, checked)))
+        })
+        .collect();
+    let mut collected = Collected {
+        report: Report::default(),
+        errors: Vec::new(),
+        diffs: Vec::new(),
+        stdin_fixed: None,
+    };
+    let add = |label: String, checked: Checked, collected: &mut Collected| {
+        collected.report.paths.push(label);
+        collected.report.diagnostics.extend(checked.diagnostics);
+        collected.report.fixed += checked.fixed;
+        collected.diffs.extend(checked.diff);
+    };
+    for result in results {
+        match result {
+            Ok(Some((label, checked))) => add(label, checked, &mut collected),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if paths.iter().any(|p| p == stdin) {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes)?;
+        let name = stdin_filename.unwrap_or(stdin);
+        let label = name.display().to_string();
+        let channel = stdin_filename.and_then(|n| settings.files.channel(n));
+        let mut checked = check_bytes(&linter, &label, &bytes, Format::of(name), channel, mode);
+        if mode == FixMode::Apply {
+            collected.stdin_fixed = Some(checked.fixed_bytes.take().unwrap_or(bytes));
+        }
+        add(label, checked, &mut collected);
+    }
+    collected.report.diagnostics.sort_by(|a, b| {
+        (&a.path, a.byte_start, a.byte_end, &a.rule).cmp(&(
+            &b.path,
+            b.byte_start,
+            b.byte_end,
+            &b.rule,
+        ))
+    });
+    collected.report.paths.sort();
+    collected.errors = errors;
+    Ok(collected)
+}
+
 fn check(
     args: &CheckArgs,
     cwd: &Path,
@@ -151,72 +342,53 @@ fn check(
 ) -> Result<Outcome, Error> {
     set_color(args.color);
     let settings = settings(&args.config, cwd)?;
-    let linter = Linter {
-        rules: &settings.rules,
-        speakers: &settings.speakers,
+    let mode = match (args.fix, args.diff) {
+        (true, _) => FixMode::Apply,
+        (false, true) => FixMode::Diff,
+        (false, false) => FixMode::Report,
     };
-    let stdin = Path::new("-");
-    let paths: Vec<PathBuf> = args.paths.iter().filter(|p| *p != stdin).cloned().collect();
-    let (files, mut errors) = walk::discover(&paths, &settings.files);
-
-    let results: Vec<Result<Option<Vec<Diagnostic>>, FileError>> = files
-        .par_iter()
-        .map(|path| {
-            Ok(match walk::read(path)? {
-                Read::Text(bytes) => Some(linter.lint(
-                    &path.display().to_string(),
-                    &bytes,
-                    Format::of(path),
-                    settings.files.channel(path),
-                )),
-                Read::Binary => None,
-            })
-        })
-        .collect();
-    let mut report = Report::default();
-    for result in results {
-        match result {
-            Ok(Some(diagnostics)) => {
-                report.files_checked += 1;
-                report.diagnostics.extend(diagnostics);
-            }
-            Ok(None) => {}
-            Err(e) => errors.push(e),
+    let baseline = match &args.baseline {
+        Some(file) => {
+            let text =
+                std::fs::read_to_string(cwd.join(file)).map_err(|source| ConfigError::Read {
+                    path: file.display().to_string(),
+                    source,
+                })?;
+            Some(Baseline::from_json(&text).map_err(|e| Error::Baseline(file.clone(), e))?)
         }
+        None => None,
+    };
+    let mut collected = collect(&args.paths, args.stdin_filename.as_deref(), &settings, mode)?;
+    if let Some(baseline) = &baseline {
+        let all = std::mem::take(&mut collected.report.diagnostics);
+        collected.report.diagnostics = baseline.new_findings(all);
     }
-    if args.paths.iter().any(|p| p == stdin) {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
-        let name = args.stdin_filename.as_deref().unwrap_or(stdin);
-        let channel = args
-            .stdin_filename
-            .as_deref()
-            .and_then(|n| settings.files.channel(n));
-        report.diagnostics.extend(linter.lint(
-            &name.display().to_string(),
-            &bytes,
-            Format::of(name),
-            channel,
-        ));
-        report.files_checked += 1;
+    let report = &collected.report;
+    if mode == FixMode::Diff {
+        for diff in &collected.diffs {
+            write!(out, "{diff}")?;
+        }
+    } else if let Some(fixed) = &collected.stdin_fixed {
+        // `--fix -` prints the fixed text, as formatters do; the findings go to stderr.
+        out.write_all(fixed)?;
+        report::write(args.format, report, &settings.rules, err)?;
+    } else {
+        report::write(args.format, report, &settings.rules, out)?;
     }
-    report.diagnostics.sort_by(|a, b| {
-        (&a.path, a.byte_start, a.byte_end, &a.rule).cmp(&(
-            &b.path,
-            b.byte_start,
-            b.byte_end,
-            &b.rule,
-        ))
-    });
-
-    report::write(args.format, &report, out)?;
-    for e in &errors {
+    for e in &collected.errors {
         writeln!(err, "scriptlint: {e}")?;
     }
     let summary = report.summary();
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
-    Ok(if !errors.is_empty() {
+    Ok(if !collected.errors.is_empty() {
         Outcome::Incomplete
+    } else if mode == FixMode::Diff {
+        // Like ruff: with --diff, exit 1 when there is something to fix.
+        if collected.diffs.is_empty() {
+            Outcome::Clean
+        } else {
+            Outcome::Findings
+        }
     } else if summary.errors > 0 || too_many_warnings {
         Outcome::Findings
     } else {

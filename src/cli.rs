@@ -44,6 +44,24 @@ pub enum Command {
     },
     /// Write a starter scriptlint.toml in the current folder.
     Init,
+    /// Record today's findings in FILE, so `check --baseline FILE` reports only new ones.
+    Baseline {
+        /// The baseline file to write.
+        file: PathBuf,
+        /// Files or folders to check.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Where the rules come from.
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Options that choose the config and the rules.
@@ -84,6 +102,15 @@ pub struct CheckArgs {
     /// The path to report for stdin, which also picks its reader.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Apply safe fixes in place (for stdin: print the fixed text).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff; change nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// Fail (exit 1) when there are more warnings than this.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::fix::Fix;
 use crate::rules::{Kind, Severity};
 
 /// One finding with its file position, in the field order of the JSON report.
@@ -33,6 +34,8 @@ pub struct Diagnostic {
     pub matched: Option<String>,
     /// Better wordings.
     pub suggestions: Vec<String>,
+    /// The safe edit `--fix` would make, if any.
+    pub fix: Option<Fix>,
     /// The decoded text of the line where the finding starts (a window of it, for a very long
     /// line), for formats that show it.
     #[serde(skip)]

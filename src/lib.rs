@@ -5,11 +5,13 @@
 //! print nothing; [`lint`] ties one file's bytes to its diagnostics, and [`app`] runs a command.
 
 pub mod app;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod hint;
 pub mod lint;
 pub mod report;

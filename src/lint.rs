@@ -9,6 +9,7 @@ use crate::document::source::{Decoded, decode};
 use crate::document::speakers::Speakers;
 use crate::document::suppress::Suppressions;
 use crate::document::{Document, Format};
+use crate::fix::{Fix, follow_case};
 use crate::rules::{Channel, Kind, RuleSet, Severity};
 use crate::text::{Cursor, LineIndex};
 
@@ -45,10 +46,25 @@ impl Linter<'_> {
                 if suppressions.covers(&rule.id, lines.line_of(in_decoded.start)) {
                     continue;
                 }
+                let matched = finding.matched.then(|| &doc.text[finding.span]);
+                let fix = match (rule.fix(), matched) {
+                    (Some(suggestion), Some(matched)) => safe_fix(
+                        format,
+                        &decoded.text[in_decoded.clone()],
+                        matched,
+                        suggestion,
+                    ),
+                    _ => None,
+                };
                 let mut d = place.diagnostic(in_decoded, &rule.id, rule.kind, rule.severity);
                 d.message = finding.message;
-                d.matched = finding.matched.then(|| doc.text[finding.span].to_string());
+                d.matched = matched.map(str::to_string);
                 d.suggestions = rule.suggest.clone();
+                d.fix = fix.map(|replacement| Fix {
+                    byte_start: d.byte_start,
+                    byte_end: d.byte_end,
+                    replacement,
+                });
                 out.push(d);
             }
         }
@@ -75,6 +91,19 @@ impl Linter<'_> {
         out.sort_by_key(|d| (d.byte_start, d.byte_end, d.rule.clone()));
         out
     }
+}
+
+/// The replacement for a fixable match, when replacing its bytes is safe: the file holds exactly
+/// the words that matched (no markup, entity or escape inside them, which a replacement would
+/// destroy), and in HTML, YAML or JSON the replacement has no character that means something
+/// there.
+fn safe_fix(format: Format, source: &str, matched: &str, suggestion: &str) -> Option<String> {
+    let markup = matches!(format, Format::Html | Format::Structured);
+    let special = |c: char| matches!(c, '<' | '>' | '&' | '"' | '\'' | '\\');
+    if source != matched || (markup && suggestion.contains(special)) {
+        return None;
+    }
+    Some(follow_case(matched, suggestion))
 }
 
 /// Places findings of one file: line and column (with cursors, so a long line is counted once),
@@ -126,6 +155,7 @@ impl<'a> Placer<'a> {
             byte_end: bytes.end,
             matched: None,
             suggestions: Vec::new(),
+            fix: None,
             context,
             context_column,
         }

@@ -27,18 +27,27 @@ pub struct Decoded {
     pub encoding: Encoding,
 }
 
+/// The encoding of a file, from its byte-order mark.
+pub fn encoding_of(bytes: &[u8]) -> Encoding {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        Encoding::Utf8Bom
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        Encoding::Utf16Le
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Encoding::Utf16Be
+    } else {
+        Encoding::Utf8
+    }
+}
+
 /// Decodes a file. Never fails: bytes that are not valid text become U+FFFD.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest, 3, Encoding::Utf8Bom);
+    match encoding_of(bytes) {
+        Encoding::Utf8Bom => utf8(&bytes[3..], 3, Encoding::Utf8Bom),
+        Encoding::Utf16Le => utf16(bytes, u16::from_le_bytes, Encoding::Utf16Le),
+        Encoding::Utf16Be => utf16(bytes, u16::from_be_bytes, Encoding::Utf16Be),
+        Encoding::Utf8 => utf8(bytes, 0, Encoding::Utf8),
     }
-    if bytes.starts_with(b"\xFF\xFE") {
-        return utf16(bytes, u16::from_le_bytes, Encoding::Utf16Le);
-    }
-    if bytes.starts_with(b"\xFE\xFF") {
-        return utf16(bytes, u16::from_be_bytes, Encoding::Utf16Be);
-    }
-    utf8(bytes, 0, Encoding::Utf8)
 }
 
 /// Whether a file looks binary: a NUL byte near its start, as ripgrep and git judge it. UTF-16

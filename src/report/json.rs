@@ -19,7 +19,7 @@ struct Json<'a> {
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let json = Json {
         version: 1,
-        files_checked: report.files_checked,
+        files_checked: report.files_checked(),
         diagnostics: &report.diagnostics,
         summary: report.summary(),
     };

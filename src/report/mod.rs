@@ -3,23 +3,35 @@
 
 pub mod catalog;
 mod concise;
+mod github;
+mod gitlab;
 mod json;
+mod junit;
 mod pretty;
+mod sarif;
 
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Summary};
+use crate::rules::RuleSet;
 
 /// The outcome of a run, as every format sees it.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
-    /// How many files were read and checked.
-    pub files_checked: usize,
+    /// Every file read and checked, as reported.
+    pub paths: Vec<String>,
     /// Every finding, sorted by path then position.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many findings `--fix` fixed (they are not in `diagnostics`).
+    pub fixed: usize,
 }
 
 impl Report {
+    /// How many files were read and checked.
+    pub fn files_checked(&self) -> usize {
+        self.paths.len()
+    }
+
     /// Counts by severity.
     pub fn summary(&self) -> Summary {
         Summary::of(&self.diagnostics)
@@ -36,26 +48,47 @@ pub enum OutputFormat {
     Concise,
     /// The JSON report, version 1.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the diff.
+    Github,
+    /// JUnit XML, one test case per file, for GitLab and Jenkins.
+    Junit,
+    /// GitLab code quality JSON.
+    Gitlab,
 }
 
-/// Writes the report in `format`.
-pub fn write(format: OutputFormat, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the report in `format`; `rules` describe the rules for formats that carry them.
+pub fn write(
+    format: OutputFormat,
+    report: &Report,
+    rules: &RuleSet,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         OutputFormat::Pretty => pretty::write(report, out),
         OutputFormat::Concise => concise::write(report, out),
         OutputFormat::Json => json::write(report, out),
+        OutputFormat::Sarif => sarif::write(report, rules, out),
+        OutputFormat::Github => github::write(report, out),
+        OutputFormat::Junit => junit::write(report, out),
+        OutputFormat::Gitlab => gitlab::write(report, out),
     }
 }
 
 /// The closing line shared by the human formats.
 fn summary_line(report: &Report) -> String {
     let s = report.summary();
-    let files = plural(report.files_checked, "file");
+    let files = plural(report.files_checked(), "file");
+    let fixed = match report.fixed {
+        0 => String::new(),
+        n => format!(" Fixed {}.", plural(n, "problem")),
+    };
     if s.total() == 0 {
-        return format!("No problems found in {files}.");
+        return format!("No problems found in {files}.{fixed}");
     }
     format!(
-        "Found {} ({}, {}, {} info) in {files}.",
+        "Found {} ({}, {}, {} info) in {files}.{fixed}",
         plural(s.total(), "problem"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
