@@ -170,6 +170,8 @@ const CONTEXT_CHARS: usize = 120;
 /// thousand findings on one megabyte-long line do not copy it a thousand times. Returns the text
 /// and the 1-based column where it starts.
 fn context(text: &str, line: Range<usize>, at: usize, column: usize) -> (String, usize) {
+    // A finding may start on the line break itself (a missing courtesy at an empty scope).
+    let at = at.clamp(line.start, line.end);
     let start = text[line.start..at]
         .char_indices()
         .rev()
