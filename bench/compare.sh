@@ -42,7 +42,7 @@ hyperfine --style none --warmup 1 --runs "$runs" -i --export-json "$out/times.js
   -n scriptlint-six "$six" -n scriptlint-builtin "$builtin" \
   -n scriptlint-one-small-file "$small" >/dev/null
 
-rss() { /usr/bin/time -f %M sh -c "$1 >/dev/null 2>&1" 2>&1 | tail -n 1; }
+rss() { /usr/bin/time -f %M sh -c "$1 >/dev/null 2>&1; true" 2>&1 | tail -n 1; }
 declare -A peak
 peak[rg-robust]=$(rss "$robust")
 peak[rg-literal]=$(rss "$literal")

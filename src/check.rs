@@ -25,6 +25,7 @@ pub struct Finding {
 pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
     let candidates = rules.candidates(&doc.text);
+    rules.warm(&candidates);
     for (index, rule) in rules.rules().iter().enumerate() {
         if rule.applies_to(doc.channel) {
             check_rule(index, rule, doc, candidates[index], &mut findings);

@@ -176,7 +176,7 @@ fn compile_rule(
                 sources.push(source);
             }
         }
-        Matcher::phrases(&sources).map_err(|e| fail(raw.id.span(), too_big(e)))
+        Ok(Matcher::phrases(&sources))
     };
     let phrases = expand(&raw.phrases)?;
     let phrase_matcher = compile_phrases(&phrases)?;
@@ -189,8 +189,7 @@ fn compile_rule(
         })?;
     }
     let patterns: Vec<String> = raw.patterns.iter().map(|p| p.get_ref().clone()).collect();
-    let pattern_matcher =
-        Matcher::patterns(&patterns).map_err(|e| fail(raw.id.span(), too_big(e)))?;
+    let pattern_matcher = Matcher::patterns(&patterns);
     let anchors = if patterns.is_empty() {
         phrases.iter().map(|(p, _)| phrase::anchor(p)).collect()
     } else {
@@ -264,10 +263,6 @@ fn is_kebab_case(id: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
-}
-
-fn too_big(e: regex::Error) -> String {
-    format!("the rule's phrases are too many to compile together: {e}")
 }
 
 #[cfg(test)]

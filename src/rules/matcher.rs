@@ -8,57 +8,88 @@
 //! the trainer's own regexes and are searched exactly as written.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
-/// One regex and whether its matches need the Unicode word-boundary check.
+/// One regex and whether its matches need the Unicode word-boundary check. The regex is compiled
+/// on first use: the prefilter rules most rules out for most files, and compiling every rule of
+/// every pack up front would dominate the time to check one small file.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    regex: Regex,
+    source: String,
+    regex: OnceLock<Regex>,
     verify_boundaries: bool,
 }
 
 /// An ASCII word boundary, for phrase edges made of ASCII word characters.
 pub const ASCII_BOUNDARY: &str = r"(?-u:\b)";
 
-fn build(sources: &[String]) -> Result<Option<Regex>, regex::Error> {
+/// Generous: rule packs are small, and a size error here would only surface on first use.
+const SIZE_LIMIT: usize = 1 << 30;
+
+fn builder(source: &str) -> RegexBuilder {
+    let mut b = RegexBuilder::new(source);
+    b.case_insensitive(true).size_limit(SIZE_LIMIT);
+    b
+}
+
+/// Joins sources into one alternation, compiled when the matcher is first used. Every source is
+/// valid on its own (phrase regexes by construction, which the fuzzers check; raw patterns by
+/// [`Matcher::check_pattern`] at load), so their alternation is too.
+fn prepare(sources: &[String], verify_boundaries: bool) -> Option<Matcher> {
     if sources.is_empty() {
-        return Ok(None);
+        return None;
     }
-    let joined = sources
+    let source = sources
         .iter()
         .map(|s| format!("(?:{s})"))
         .collect::<Vec<_>>()
         .join("|");
-    RegexBuilder::new(&joined)
-        .case_insensitive(true)
-        .build()
-        .map(Some)
+    Some(Matcher {
+        source,
+        regex: OnceLock::new(),
+        verify_boundaries,
+    })
 }
 
 impl Matcher {
-    /// Compiles phrase regexes (from [`super::phrase::compile`]); `None` when there are none.
-    pub fn phrases(sources: &[String]) -> Result<Option<Self>, regex::Error> {
-        Ok(build(sources)?.map(|regex| Matcher {
-            regex,
-            verify_boundaries: true,
-        }))
+    /// Prepares phrase regexes (from [`super::phrase::compile`]); `None` when there are none.
+    pub fn phrases(sources: &[String]) -> Option<Self> {
+        prepare(sources, true)
     }
 
-    /// Compiles raw patterns, searched as written; `None` when there are none.
-    pub fn patterns(sources: &[String]) -> Result<Option<Self>, regex::Error> {
-        Ok(build(sources)?.map(|regex| Matcher {
-            regex,
-            verify_boundaries: false,
-        }))
+    /// Prepares raw patterns (each already checked), searched as written; `None` when there are
+    /// none.
+    pub fn patterns(sources: &[String]) -> Option<Self> {
+        prepare(sources, false)
+    }
+
+    /// Whether the regex is not compiled yet.
+    pub fn is_cold(&self) -> bool {
+        self.regex.get().is_none()
+    }
+
+    /// Compiles the regex now, so several matchers can be compiled on several threads.
+    pub fn warm(&self) {
+        self.regex();
+    }
+
+    /// The compiled regex. Its syntax was checked when the matcher was made and the size limit
+    /// is generous, so compiling cannot fail in practice; if it ever did, the matcher would
+    /// match nothing rather than stop the run.
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            builder(&self.source)
+                .build()
+                .or_else(|_| Regex::new(r"[^\s\S]"))
+                .unwrap_or_else(|e| unreachable!("the empty class compiles: {e}"))
+        })
     }
 
     /// Checks one raw pattern on its own, so an error shows the pattern as the trainer wrote it.
     pub fn check_pattern(source: &str) -> Result<(), regex::Error> {
-        RegexBuilder::new(source)
-            .case_insensitive(true)
-            .build()
-            .map(drop)
+        builder(source).build().map(drop)
     }
 
     /// Every match in the whole of `text`, in order.
@@ -79,7 +110,7 @@ impl Matcher {
             let mut at = Some(region.start);
             std::iter::from_fn(move || {
                 while let Some(start) = at {
-                    let m = self.regex.find_at(haystack, start)?;
+                    let m = self.regex().find_at(haystack, start)?;
                     let range = m.range();
                     at = if range.is_empty() {
                         next_char(haystack, range.end)
@@ -129,7 +160,7 @@ mod tests {
 
     fn phrases(list: &[&str]) -> Matcher {
         let sources: Vec<String> = list.iter().map(|p| phrase::compile(p).unwrap()).collect();
-        Matcher::phrases(&sources).unwrap().unwrap()
+        Matcher::phrases(&sources).unwrap()
     }
 
     fn found(m: &Matcher, text: &str) -> Vec<String> {
@@ -163,9 +194,9 @@ mod tests {
 
     #[test]
     fn raw_patterns_are_searched_as_written_and_empty_matches_end() {
-        let m = Matcher::patterns(&["x*".to_string()]).unwrap().unwrap();
+        let m = Matcher::patterns(&["x*".to_string()]).unwrap();
         assert_eq!(m.find_all("axxb").count(), 4);
-        let m = Matcher::patterns(&["TODO".to_string()]).unwrap().unwrap();
+        let m = Matcher::patterns(&["TODO".to_string()]).unwrap();
         assert_eq!(found(&m, "éTODO"), ["TODO"]);
     }
 }

@@ -140,6 +140,25 @@ impl RuleSet {
         crate::hint::closest(typo, self.defined.iter().map(String::as_str))
     }
 
+    /// Compiles, on all cores, the matchers of the rules marked in `candidates` that are not
+    /// compiled yet. Matchers compile on first use; doing the first uses in parallel keeps the
+    /// time to check one small file low. Exceptions are left to compile if a match needs them.
+    pub fn warm(&self, candidates: &[bool]) {
+        use rayon::prelude::*;
+        let cold: Vec<&Matcher> = self
+            .rules
+            .iter()
+            .zip(candidates)
+            .filter(|(_, may)| **may)
+            .flat_map(|(r, _)| [&r.phrase_matcher, &r.pattern_matcher, &r.when])
+            .flatten()
+            .filter(|m| m.is_cold())
+            .collect();
+        if cold.len() > 1 {
+            cold.par_iter().for_each(|m| m.warm());
+        }
+    }
+
     /// For each rule, whether it can match `text` at all: one scan of the text for every rule's
     /// anchor words, so that only the rules that can match run their regexes.
     pub fn candidates(&self, text: &str) -> Vec<bool> {
