@@ -253,9 +253,7 @@ mod tests {
     use crate::rules::matcher::Matcher;
 
     fn hits(phrase: &str, text: &str) -> bool {
-        let matcher = Matcher::phrases(&[compile(phrase).unwrap()])
-            .unwrap()
-            .unwrap();
+        let matcher = Matcher::phrases(&[compile(phrase).unwrap()]).unwrap();
         matcher.find_all(text).next().is_some()
     }
 
