@@ -34,17 +34,19 @@ count=$(find "$corpus" -type f | wc -l)
 six="$bin check --no-config --no-builtin --rules bench/six-phrases.toml --format json $corpus"
 builtin="$bin check --no-config --format json $corpus"
 robust="rg -U -i -c -f bench/six-robust.txt $corpus"
+bounded="rg -U -i -c -f bench/six-robust-bounded.txt $corpus"
 literal="rg -i -c -F -f bench/six-literal.txt $corpus"
 small="$bin check --no-config examples/calls/refund-good.txt"
 
 hyperfine --style none --warmup 1 --runs "$runs" -i --export-json "$out/times.json" \
-  -n rg-robust "$robust" -n rg-literal "$literal" \
+  -n rg-robust "$robust" -n rg-robust-bounded "$bounded" -n rg-literal "$literal" \
   -n scriptlint-six "$six" -n scriptlint-builtin "$builtin" \
   -n scriptlint-one-small-file "$small" >/dev/null
 
 rss() { /usr/bin/time -f %M sh -c "$1 >/dev/null 2>&1; true" 2>&1 | tail -n 1; }
 declare -A peak
 peak[rg-robust]=$(rss "$robust")
+peak[rg-robust-bounded]=$(rss "$bounded")
 peak[rg-literal]=$(rss "$literal")
 peak[scriptlint-six]=$(rss "$six")
 peak[scriptlint-builtin]=$(rss "$builtin")
@@ -54,11 +56,11 @@ $six > "$out/six.json" || true
 recall=$(python3 bench/recall.py "$out/manifest.json" "$out/six.json" "$corpus" | head -n 1)
 
 python3 - "$out/times.json" "$bytes" "$count" \
-  "${peak[rg-robust]}" "${peak[rg-literal]}" "${peak[scriptlint-six]}" \
+  "${peak[rg-robust]}" "${peak[rg-robust-bounded]}" "${peak[rg-literal]}" "${peak[scriptlint-six]}" \
   "${peak[scriptlint-builtin]}" "${peak[scriptlint-one-small-file]}" <<'PY'
 import json, sys
 times, size, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-rss = dict(zip(["rg-robust", "rg-literal", "scriptlint-six", "scriptlint-builtin",
+rss = dict(zip(["rg-robust", "rg-robust-bounded", "rg-literal", "scriptlint-six", "scriptlint-builtin",
                 "scriptlint-one-small-file"], sys.argv[4:]))
 results = {r["command"]: r for r in json.load(open(times))["results"]}
 print(f"corpus: {count} files, {size / 1e6:.1f} MB; best of each command's runs\n")
@@ -72,5 +74,7 @@ for name, r in results.items():
     print(f"| {name} | {best * 1000:.0f} ms | {r['mean'] * 1000:.0f} ms | {mbs} | {fps} | {int(rss[name]) / 1024:.1f} MB |")
 ratio = min(results["rg-robust"]["times"]) / min(results["scriptlint-six"]["times"])
 print(f"\nratio rg-robust / scriptlint-six wall time: {ratio:.2f} (>= 1.0: scriptlint is no slower)")
+bounded = min(results["rg-robust-bounded"]["times"]) / min(results["scriptlint-six"]["times"])
+print(f"ratio rg-robust-bounded / scriptlint-six wall time: {bounded:.2f}")
 PY
 echo "recall (scriptlint-six vs manifest): $recall"

@@ -253,6 +253,8 @@ fn unified_diff(label: &str, old: &[u8], new: &[u8]) -> String {
 struct Collected {
     report: Report,
     errors: Vec<FileError>,
+    /// Files skipped for a reason worth a word, but not a failure (a binary file named).
+    warnings: Vec<FileError>,
     diffs: Vec<String>,
     /// The fixed text of stdin, for `--fix -`.
     stdin_fixed: Option<Vec<u8>>,
@@ -272,9 +274,12 @@ fn collect(
     let stdin = Path::new("-");
     let on_disk: Vec<PathBuf> = paths.iter().filter(|p| *p != stdin).cloned().collect();
     let (files, mut errors) = walk::discover(&on_disk, &settings.files);
+    let mut warnings = Vec::new();
+    // `Ok(None)`: a binary file, skipped (with a warning when it was named).
     let results: Vec<Result<Option<(String, Checked)>, FileError>> = files
         .par_iter()
-        .map(|path| {
+        .map(|target| {
+            let path = &target.path;
             let Read::Text(bytes) = walk::read(path)? else {
                 return Ok(None);
             };
@@ -293,6 +298,7 @@ fn collect(
     let mut collected = Collected {
         report: Report::default(),
         errors: Vec::new(),
+        warnings: Vec::new(),
         diffs: Vec::new(),
         stdin_fixed: None,
     };
@@ -302,9 +308,13 @@ fn collect(
         collected.report.fixed += checked.fixed;
         collected.diffs.extend(checked.diff);
     };
-    for result in results {
+    for (result, target) in results.into_iter().zip(&files) {
         match result {
             Ok(Some((label, checked))) => add(label, checked, &mut collected),
+            Ok(None) if target.named => warnings.push(FileError {
+                path: target.path.display().to_string(),
+                message: "binary file, not checked".into(),
+            }),
             Ok(None) => {}
             Err(e) => errors.push(e),
         }
@@ -331,6 +341,7 @@ fn collect(
     });
     collected.report.paths.sort();
     collected.errors = errors;
+    collected.warnings = warnings;
     Ok(collected)
 }
 
@@ -374,6 +385,9 @@ fn check(
         report::write(args.format, report, &settings.rules, err)?;
     } else {
         report::write(args.format, report, &settings.rules, out)?;
+    }
+    for w in &collected.warnings {
+        writeln!(err, "scriptlint: warning: {w}")?;
     }
     for e in &collected.errors {
         writeln!(err, "scriptlint: {e}")?;
