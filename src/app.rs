@@ -1,26 +1,18 @@
 //! Runs a parsed command line: cli -> config -> rules, then walk -> document -> check -> report.
 //! Output goes to the writers it is given, so tests and `main` decide where it lands.
 
-use std::io::{self, IsTerminal, Read as _, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
 
 use clap::CommandFactory;
 
 use crate::baseline::{self, Baseline, BaselineError};
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ListFormat};
 use crate::config::{self, ConfigChoice, ConfigError, Overrides, Settings};
-use crate::diagnostic::Diagnostic;
-use crate::document::Format;
-use crate::document::source;
-use crate::fix::{self, Fix};
-use crate::lint::Linter;
-use crate::report::{self, Report, catalog};
-use crate::rules::Channel;
+use crate::pipeline::{FixMode, collect};
+use crate::report::{self, catalog};
 use crate::rules::{PackSource, RuleSet};
 use crate::selftest;
-use crate::walk::{self, FileError, Read};
 
 /// How a run ended, mapped to the exit code by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,165 +176,6 @@ fn set_color(choice: ColorChoice) {
         ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
     };
     colored::control::set_override(on);
-}
-
-/// What `check` does with safe fixes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FixMode {
-    /// Report them.
-    Report,
-    /// Apply them.
-    Apply,
-    /// Show them as a diff.
-    Diff,
-}
-
-/// One file after checking (and fixing).
-struct Checked {
-    diagnostics: Vec<Diagnostic>,
-    /// The unified diff of its fixes, with `--diff`.
-    diff: Option<String>,
-    /// The file's new bytes, when fixes changed it.
-    fixed_bytes: Option<Vec<u8>>,
-    fixed: usize,
-}
-
-/// Lints one file's bytes and, unless only reporting, applies its safe fixes and lints the
-/// result again, so the findings reported are the ones that remain.
-fn check_bytes(
-    linter: &Linter,
-    label: &str,
-    bytes: &[u8],
-    format: Format,
-    channel: Option<Channel>,
-    mode: FixMode,
-) -> Checked {
-    let diagnostics = linter.lint(label, bytes, format, channel);
-    let fixes: Vec<&Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
-    if mode == FixMode::Report || fixes.is_empty() {
-        return Checked {
-            diagnostics,
-            diff: None,
-            fixed_bytes: None,
-            fixed: 0,
-        };
-    }
-    let (new, fixed) = fix::apply(bytes, source::encoding_of(bytes), &fixes);
-    let (diagnostics, diff) = match mode {
-        FixMode::Apply => (linter.lint(label, &new, format, channel), None),
-        FixMode::Report | FixMode::Diff => (diagnostics, Some(unified_diff(label, bytes, &new))),
-    };
-    Checked {
-        diagnostics,
-        diff,
-        fixed_bytes: Some(new),
-        fixed,
-    }
-}
-
-/// A unified diff of a file's fixes.
-fn unified_diff(label: &str, old: &[u8], new: &[u8]) -> String {
-    let (old, new) = (source::decode(old).text, source::decode(new).text);
-    similar::TextDiff::from_lines(&old, &new)
-        .unified_diff()
-        .header(&format!("a/{label}"), &format!("b/{label}"))
-        .to_string()
-}
-
-/// Everything `check` and `baseline` learn from the files.
-struct Collected {
-    report: Report,
-    errors: Vec<FileError>,
-    /// Files skipped for a reason worth a word, but not a failure (a binary file named).
-    warnings: Vec<FileError>,
-    diffs: Vec<String>,
-    /// The fixed text of stdin, for `--fix -`.
-    stdin_fixed: Option<Vec<u8>>,
-}
-
-/// Walks, reads, lints (and fixes) every path; stdin when a path is `-`.
-fn collect(
-    paths: &[PathBuf],
-    stdin_filename: Option<&Path>,
-    settings: &Settings,
-    mode: FixMode,
-) -> Result<Collected, Error> {
-    let linter = Linter {
-        rules: &settings.rules,
-        speakers: &settings.speakers,
-    };
-    let stdin = Path::new("-");
-    let on_disk: Vec<PathBuf> = paths.iter().filter(|p| *p != stdin).cloned().collect();
-    let (files, mut errors) = walk::discover(&on_disk, &settings.files);
-    let mut warnings = Vec::new();
-    // `Ok(None)`: a binary file, skipped (with a warning when it was named).
-    let results: Vec<Result<Option<(String, Checked)>, FileError>> = files
-        .par_iter()
-        .map(|target| {
-            let path = &target.path;
-            let Read::Text(bytes) = walk::read(path)? else {
-                return Ok(None);
-            };
-            let label = path.display().to_string();
-            let channel = settings.files.channel(path);
-            let checked = check_bytes(&linter, &label, &bytes, Format::of(path), channel, mode);
-            if let (Some(new), FixMode::Apply) = (&checked.fixed_bytes, mode) {
-                fix::write_atomically(path, new).map_err(|e| FileError {
-                    path: label.clone(),
-                    message: format!("could not write the fixes, file left as it was: {e}"),
-                })?;
-            }
-            Ok(Some((label, checked)))
-        })
-        .collect();
-    let mut collected = Collected {
-        report: Report::default(),
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        diffs: Vec::new(),
-        stdin_fixed: None,
-    };
-    let add = |label: String, checked: Checked, collected: &mut Collected| {
-        collected.report.paths.push(label);
-        collected.report.diagnostics.extend(checked.diagnostics);
-        collected.report.fixed += checked.fixed;
-        collected.diffs.extend(checked.diff);
-    };
-    for (result, target) in results.into_iter().zip(&files) {
-        match result {
-            Ok(Some((label, checked))) => add(label, checked, &mut collected),
-            Ok(None) if target.named => warnings.push(FileError {
-                path: target.path.display().to_string(),
-                message: "binary file, not checked".into(),
-            }),
-            Ok(None) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-    if paths.iter().any(|p| p == stdin) {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
-        let name = stdin_filename.unwrap_or(stdin);
-        let label = name.display().to_string();
-        let channel = stdin_filename.and_then(|n| settings.files.channel(n));
-        let mut checked = check_bytes(&linter, &label, &bytes, Format::of(name), channel, mode);
-        if mode == FixMode::Apply {
-            collected.stdin_fixed = Some(checked.fixed_bytes.take().unwrap_or(bytes));
-        }
-        add(label, checked, &mut collected);
-    }
-    collected.report.diagnostics.sort_by(|a, b| {
-        (&a.path, a.byte_start, a.byte_end, &a.rule).cmp(&(
-            &b.path,
-            b.byte_start,
-            b.byte_end,
-            &b.rule,
-        ))
-    });
-    collected.report.paths.sort();
-    collected.errors = errors;
-    collected.warnings = warnings;
-    Ok(collected)
 }
 
 fn check(
