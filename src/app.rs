@@ -100,7 +100,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             config,
         } => {
             let settings = settings(&config, &cwd)?;
-            let collected = collect(&paths, None, &settings, FixMode::Report)?;
+            let collected = collect(&paths, None, &settings, FixMode::Report, false)?;
             for e in &collected.errors {
                 writeln!(err, "scriptlint: {e}")?;
             }
@@ -202,7 +202,14 @@ fn check(
         }
         None => None,
     };
-    let mut collected = collect(&args.paths, args.stdin_filename.as_deref(), &settings, mode)?;
+    let keep_text = args.format.shows_files();
+    let mut collected = collect(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        &settings,
+        mode,
+        keep_text,
+    )?;
     if let Some(baseline) = &baseline {
         let all = std::mem::take(&mut collected.report.diagnostics);
         collected.report.diagnostics = baseline.new_findings(all);

@@ -35,6 +35,8 @@ pub struct Checked {
     pub fixed_bytes: Option<Vec<u8>>,
     /// How many fixes were applied.
     pub fixed: usize,
+    /// The decoded text (after fixes), when the output format shows whole files.
+    pub text: Option<String>,
 }
 
 /// Lints one file's bytes and, unless only reporting, applies its safe fixes and lints the
@@ -55,6 +57,7 @@ pub fn check_bytes(
             diff: None,
             fixed_bytes: None,
             fixed: 0,
+            text: None,
         };
     }
     let (new, fixed) = fix::apply(bytes, source::encoding_of(bytes), &fixes);
@@ -67,6 +70,7 @@ pub fn check_bytes(
         diff,
         fixed_bytes: Some(new),
         fixed,
+        text: None,
     }
 }
 
@@ -99,7 +103,16 @@ pub fn collect(
     stdin_filename: Option<&Path>,
     settings: &Settings,
     mode: FixMode,
+    keep_text: bool,
 ) -> io::Result<Collected> {
+    // The text the findings point into: the fixed bytes after `--fix`, else the file's own.
+    let text_of = |bytes: &[u8], checked: &Checked| {
+        let shown = match (mode, &checked.fixed_bytes) {
+            (FixMode::Apply, Some(fixed)) => fixed.as_slice(),
+            _ => bytes,
+        };
+        keep_text.then(|| source::decode(shown).text)
+    };
     let linter = Linter {
         rules: &settings.rules,
         speakers: &settings.speakers,
@@ -118,7 +131,8 @@ pub fn collect(
             };
             let label = path.display().to_string();
             let channel = settings.files.channel(path);
-            let checked = check_bytes(&linter, &label, &bytes, Format::of(path), channel, mode);
+            let mut checked = check_bytes(&linter, &label, &bytes, Format::of(path), channel, mode);
+            checked.text = text_of(&bytes, &checked);
             if let (Some(new), FixMode::Apply) = (&checked.fixed_bytes, mode) {
                 fix::write_atomically(path, new).map_err(|e| FileError {
                     path: label.clone(),
@@ -136,6 +150,9 @@ pub fn collect(
         stdin_fixed: None,
     };
     let add = |label: String, checked: Checked, collected: &mut Collected| {
+        if let Some(text) = checked.text {
+            collected.report.sources.push((label.clone(), text));
+        }
         collected.report.paths.push(label);
         collected.report.diagnostics.extend(checked.diagnostics);
         collected.report.fixed += checked.fixed;
@@ -159,6 +176,7 @@ pub fn collect(
         let label = name.display().to_string();
         let channel = stdin_filename.and_then(|n| settings.files.channel(n));
         let mut checked = check_bytes(&linter, &label, &bytes, Format::of(name), channel, mode);
+        checked.text = text_of(&bytes, &checked);
         if mode == FixMode::Apply {
             collected.stdin_fixed = Some(checked.fixed_bytes.take().unwrap_or(bytes));
         }
@@ -173,6 +191,7 @@ pub fn collect(
         ))
     });
     collected.report.paths.sort();
+    collected.report.sources.sort();
     collected.errors = errors;
     collected.warnings = warnings;
     Ok(collected)

@@ -5,6 +5,7 @@ pub mod catalog;
 mod concise;
 mod github;
 mod gitlab;
+mod html;
 mod json;
 mod junit;
 mod pretty;
@@ -24,6 +25,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// How many findings `--fix` fixed (they are not in `diagnostics`).
     pub fixed: usize,
+    /// Each checked file's decoded text, by path; kept only for formats that show whole files
+    /// (see [`OutputFormat::shows_files`]).
+    pub sources: Vec<(String, String)>,
 }
 
 impl Report {
@@ -56,6 +60,15 @@ pub enum OutputFormat {
     Junit,
     /// GitLab code quality JSON.
     Gitlab,
+    /// One self-contained HTML page: a summary, then each script with its findings in place.
+    Html,
+}
+
+impl OutputFormat {
+    /// Whether the format shows each file's whole text, so the run must keep it.
+    pub fn shows_files(self) -> bool {
+        self == OutputFormat::Html
+    }
 }
 
 /// Writes the report in `format`; `rules` describe the rules for formats that carry them.
@@ -73,6 +86,7 @@ pub fn write(
         OutputFormat::Github => github::write(report, out),
         OutputFormat::Junit => junit::write(report, out),
         OutputFormat::Gitlab => gitlab::write(report, out),
+        OutputFormat::Html => html::write(report, rules, out),
     }
 }
 
