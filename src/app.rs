@@ -9,6 +9,7 @@ use clap::CommandFactory;
 use crate::baseline::{self, Baseline, BaselineError};
 use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, ListFormat};
 use crate::config::{self, ConfigChoice, ConfigError, Overrides, Settings};
+use crate::lsp;
 use crate::pipeline::{FixMode, collect};
 use crate::report::{self, catalog};
 use crate::rules::{PackSource, RuleSet};
@@ -51,6 +52,9 @@ pub enum Error {
     /// A baseline file is not valid.
     #[error("{0}: {1}")]
     Baseline(PathBuf, BaselineError),
+    /// The language server failed.
+    #[error(transparent)]
+    Lsp(#[from] lsp::LspError),
     /// `init` found a config already there.
     #[error("{0} already exists; not overwriting it")]
     ConfigExists(PathBuf),
@@ -122,6 +126,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "scriptlint", out);
+            Ok(Outcome::Clean)
+        }
+        Command::Lsp => {
+            // The server owns stdin and stdout; `main` hands it the terminal untouched.
+            lsp::run_stdio()?;
             Ok(Outcome::Clean)
         }
         Command::Man => {

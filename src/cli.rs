@@ -62,6 +62,8 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 /// Options that choose the config and the rules.

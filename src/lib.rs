@@ -14,6 +14,7 @@ pub mod document;
 pub mod fix;
 pub mod hint;
 pub mod lint;
+pub mod lsp;
 pub mod pipeline;
 pub mod report;
 pub mod rules;

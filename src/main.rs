@@ -4,19 +4,29 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use scriptlint::app;
-use scriptlint::cli::Cli;
+use scriptlint::app::{self, Error, Outcome};
+use scriptlint::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Lsp) {
+        // The language server reads and writes stdio itself: hold no lock on it.
+        return exit(app::run(cli, &mut std::io::sink(), &mut std::io::stderr()));
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = app::run(cli, &mut out, &mut std::io::stderr()).map_err(anyhow::Error::from);
-    let flushed = out.flush();
-    match result {
+    let result = app::run(cli, &mut out, &mut std::io::stderr());
+    match (result, out.flush()) {
+        // A closed pipe (`scriptlint check | head`) is not worth a message.
+        (Ok(_), Err(_)) => ExitCode::from(2),
+        (result, _) => exit(result),
+    }
+}
+
+fn exit(result: Result<Outcome, Error>) -> ExitCode {
+    match result.map_err(anyhow::Error::from) {
         Ok(outcome) => ExitCode::from(outcome.code()),
-        // A closed pipe (`scriptlint check | head`) is not a failure worth a message.
-        Err(e) if is_broken_pipe(&e) || flushed.is_err() => ExitCode::from(2),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(2),
         Err(e) => {
             eprintln!("scriptlint: error: {e:#}");
             ExitCode::from(2)
