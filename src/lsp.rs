@@ -15,16 +15,17 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
+use lsp_types::request::{CodeActionRequest, HoverRequest, RegisterCapability, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, Diagnostic as LspDiagnostic, DiagnosticSeverity,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesRegistrationOptions,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    FileSystemWatcher, GlobPattern, Hover, HoverContents, HoverParams, HoverProviderCapability,
     InitializeParams, MarkupContent, MarkupKind, MessageType, NumberOrString, Position,
-    PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities, ShowMessageParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    PublishDiagnosticsParams, Range, Registration, RegistrationParams, SaveOptions,
+    ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::config::{self, Overrides, Settings};
@@ -89,7 +90,21 @@ pub fn serve(connection: &Connection) -> Result<(), LspError> {
         dirty: HashSet::new(),
     };
     server.reload_config();
+    if watches_files(&params) {
+        server.watch_config()?;
+    }
     server.main_loop()
+}
+
+/// Whether the client lets the server ask to be told about changed files.
+fn watches_files(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|c| c.dynamic_registration)
+        .unwrap_or(false)
 }
 
 #[allow(deprecated)] // `root_uri` is still what many clients send.
@@ -188,6 +203,31 @@ impl Server<'_> {
                 Message::Response(_) => {}
             }
         }
+    }
+
+    /// Asks the client to report changes to `.toml` files (config and rule packs), so that a
+    /// change made outside the editor reloads the config too.
+    fn watch_config(&self) -> Result<(), LspError> {
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String("**/*.toml".into()),
+                kind: None,
+            }],
+        };
+        let registration = Registration {
+            id: "scriptlint-config".into(),
+            method: DidChangeWatchedFiles::METHOD.into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let params = RegistrationParams {
+            registrations: vec![registration],
+        };
+        let id = RequestId::from("scriptlint-watch".to_string());
+        self.send(Message::Request(Request::new(
+            id,
+            RegisterCapability::METHOD.into(),
+            params,
+        )))
     }
 
     fn send(&self, message: Message) -> Result<(), LspError> {
