@@ -142,11 +142,12 @@ fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     Some(PathBuf::from(String::from_utf8_lossy(&out).into_owned()))
 }
 
-/// One open document and its last findings.
+/// One open document and its last findings, each with the LSP diagnostic published for it (so
+/// code actions and hover reuse its range instead of converting positions again).
 struct Doc {
     text: String,
     version: Option<i32>,
-    findings: Vec<Diagnostic>,
+    findings: Vec<(Diagnostic, LspDiagnostic)>,
 }
 
 struct Server<'a> {
@@ -353,7 +354,7 @@ impl Server<'_> {
             return Ok(());
         };
         let path = uri_to_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
-        doc.findings = match &self.settings {
+        let found = match &self.settings {
             Some(settings) => Linter {
                 rules: &settings.rules,
                 speakers: &settings.speakers,
@@ -367,11 +368,14 @@ impl Server<'_> {
             None => Vec::new(),
         };
         let lines = LineIndex::new(&doc.text);
-        let diagnostics = doc
-            .findings
-            .iter()
-            .map(|d| to_lsp(d, &doc.text, &lines))
+        doc.findings = found
+            .into_iter()
+            .map(|d| {
+                let lsp = to_lsp(&d, &doc.text, &lines);
+                (d, lsp)
+            })
             .collect();
+        let diagnostics = doc.findings.iter().map(|(_, lsp)| lsp.clone()).collect();
         let version = doc.version;
         self.publish(uri.clone(), diagnostics, version)
     }
@@ -393,29 +397,16 @@ impl Server<'_> {
         )))
     }
 
-    /// The findings of a document with their LSP ranges.
-    fn findings_at<'d>(&'d self, uri: &Uri) -> Vec<(&'d Diagnostic, Range)> {
-        let Some(doc) = self.docs.get(uri) else {
-            return Vec::new();
-        };
-        let lines = LineIndex::new(&doc.text);
-        doc.findings
-            .iter()
-            .map(|d| (d, range(d, &doc.text, &lines)))
-            .collect()
+    /// The last findings of a document.
+    fn findings(&self, uri: &Uri) -> &[(Diagnostic, LspDiagnostic)] {
+        self.docs.get(uri).map_or(&[], |d| d.findings.as_slice())
     }
 
     fn code_actions(&self, p: &CodeActionParams) -> Vec<CodeActionOrCommand> {
         let uri = &p.text_document.uri;
-        let text = self
-            .docs
-            .get(uri)
-            .map(|d| d.text.as_str())
-            .unwrap_or_default();
-        let lines = LineIndex::new(text);
         let mut actions = Vec::new();
-        for (d, r) in self.findings_at(uri) {
-            if !overlaps(r, p.range) || d.matched.is_none() {
+        for (d, lsp) in self.findings(uri) {
+            if !overlaps(lsp.range, p.range) || d.matched.is_none() {
                 continue;
             }
             for (i, suggestion) in d.suggestions.iter().enumerate() {
@@ -425,7 +416,7 @@ impl Server<'_> {
                     changes: Some(HashMap::from([(
                         uri.clone(),
                         vec![TextEdit {
-                            range: r,
+                            range: lsp.range,
                             new_text: new_text.clone(),
                         }],
                     )])),
@@ -434,7 +425,7 @@ impl Server<'_> {
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: format!("Replace with “{new_text}”"),
                     kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![to_lsp(d, text, &lines)]),
+                    diagnostics: Some(vec![lsp.clone()]),
                     edit: Some(edit),
                     is_preferred: Some(fix.is_some()),
                     ..CodeAction::default()
@@ -447,10 +438,10 @@ impl Server<'_> {
     fn hover(&self, p: &HoverParams) -> Option<Hover> {
         let uri = &p.text_document_position_params.text_document.uri;
         let at = p.text_document_position_params.position;
-        let (d, r) = self
-            .findings_at(uri)
-            .into_iter()
-            .find(|(_, r)| r.start <= at && at <= r.end)?;
+        let (d, lsp) = self
+            .findings(uri)
+            .iter()
+            .find(|(_, lsp)| lsp.range.start <= at && at <= lsp.range.end)?;
         let rule = self.settings.as_ref()?.rules.get(&d.rule)?;
         let mut text = Vec::new();
         catalog::explain(rule, &mut text).ok()?;
@@ -459,7 +450,7 @@ impl Server<'_> {
                 kind: MarkupKind::PlainText,
                 value: String::from_utf8_lossy(&text).into_owned(),
             }),
-            range: Some(r),
+            range: Some(lsp.range),
         })
     }
 }
